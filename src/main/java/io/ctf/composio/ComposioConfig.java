@@ -1,0 +1,21 @@
+package io.ctf.composio;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/**
+ * How the function set reaches Composio. {@code COMPOSIO_API_KEY} and {@code COMPOSIO_BASE_URL}
+ * map here. The key is optional so that functions which never call Composio (receiveWebhook)
+ * start without it; a call made without it fails with {@link ComposioAuthenticationFailed}.
+ */
+@ConfigMapping(prefix = "composio")
+public interface ComposioConfig {
+
+    /** Sent as {@code x-api-key}; never logged, never put in an error. */
+    Optional<String> apiKey();
+
+    @WithDefault("https://backend.composio.dev")
+    String baseUrl();
+}

@@ -1,0 +1,61 @@
+package io.ctf.composio;
+
+import jakarta.ws.rs.core.Response;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Turns an error answer from Composio into the exception a caller can act on. */
+final class ComposioErrors {
+
+    private ComposioErrors() {
+    }
+
+    static ComposioApiError fromResponse(Response response) {
+        int status = response.getStatus();
+        ComposioErrorBody.Detail detail = readDetail(response);
+        if (status == 401 || status == 403) {
+            return new ComposioAuthenticationFailed(status, detail);
+        }
+        if (ComposioUnavailable.isTransient(status)) {
+            return new ComposioUnavailable(status, detail, retryAfter(response.getHeaderString("Retry-After"), Instant.now()));
+        }
+        return new ComposioApiError(status, detail);
+    }
+
+    /** Lenient: a body that is missing, not JSON or of another shape yields an empty detail. */
+    private static ComposioErrorBody.Detail readDetail(Response response) {
+        try {
+            if (response.hasEntity()) {
+                ComposioErrorBody body = response.readEntity(ComposioErrorBody.class);
+                if (body != null && body.error() != null) {
+                    return body.error();
+                }
+            }
+        } catch (RuntimeException notTheExpectedShape) {
+            // fall through: the status alone still says enough
+        }
+        return ComposioErrorBody.Detail.EMPTY;
+    }
+
+    /** {@code Retry-After} is either delta-seconds or an HTTP date; anything else is ignored. */
+    static Duration retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (RuntimeException notADate) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.ctf.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ctf.lambda.HttpApiEvent;
+import io.ctf.lambda.HttpApiResponse;
+import io.quarkus.funqy.Funq;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.InstantSource;
+import java.util.Map;
+
+/**
+ * {@code receiveWebhook}: Composio's deliveries, through API Gateway (HTTP API, payload 2.0).
+ * gateway event → {@link SignedDelivery} → {@link SignatureVerifier} → {@link EventNormaliser} → {@link EventSink}.
+ * Answers 2xx only once the event is stored; anything else makes Composio deliver again.
+ */
+public class ReceiveWebhookFunction {
+
+    private static final Logger LOG = Logger.getLogger(ReceiveWebhookFunction.class);
+
+    @Inject
+    WebhookConfig config;
+
+    @Inject
+    EventSink sink;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    InstantSource clock;
+
+    private volatile SignatureVerifier verifier;
+    private volatile EventNormaliser normaliser;
+
+    @Funq("receiveWebhook")
+    public HttpApiResponse receiveWebhook(HttpApiEvent event) {
+        String method = event.method();
+        if (method != null && !"POST".equalsIgnoreCase(method)) {
+            return reject(new WebhookRejected(405, "only POST is accepted"), Map.of("allow", "POST"));
+        }
+        try {
+            SignatureVerifier verifier = verifier();
+            SignedDelivery delivery = SignedDelivery.from(event, config.maxBodyBytes());
+            verifier.verify(delivery, clock.instant());
+            WebhookEvent parsed = normaliser().normalise(delivery);
+            boolean stored = sink.store(parsed);
+            return HttpApiResponse.json(200, json.writeValueAsString(
+                    new Receipt(parsed.id(), parsed.version(), parsed.type(), !stored)));
+        } catch (WebhookRejected rejected) {
+            return reject(rejected, Map.of());
+        } catch (RuntimeException | JsonProcessingException storeFailed) {
+            // Not acknowledged: Composio retries, so nothing is lost.
+            LOG.errorf(storeFailed, "delivery %s not stored; answering 503 so Composio retries", event.header("webhook-id"));
+            return error(503, Map.of("retry-after", "5"), "event could not be stored, retry later");
+        }
+    }
+
+    private SignatureVerifier verifier() {
+        SignatureVerifier current = verifier;
+        if (current == null) {
+            var secrets = config.secrets();
+            if (secrets.isEmpty()) {
+                // Fail closed; Composio keeps the delivery and retries once the secret is set.
+                throw new WebhookRejected(503, "webhook secret is not configured");
+            }
+            current = verifier = new SignatureVerifier(secrets, config.tolerance());
+        }
+        return current;
+    }
+
+    private EventNormaliser normaliser() {
+        EventNormaliser current = normaliser;
+        if (current == null) {
+            current = normaliser = new EventNormaliser(json);
+        }
+        return current;
+    }
+
+    private static HttpApiResponse reject(WebhookRejected rejected, Map<String, String> headers) {
+        if (rejected.status() == 503) {
+            LOG.error("COMPOSIO_WEBHOOK_SECRET is not set: deliveries are refused with 503 until it is");
+        } else {
+            LOG.debugf("delivery refused: %d %s", rejected.status(), rejected.reason());
+        }
+        return error(rejected.status(), headers, rejected.reason());
+    }
+
+    private static HttpApiResponse error(int status, Map<String, String> headers, String reason) {
+        // Reasons are fixed phrases of ours: nothing from the request or the configuration.
+        return HttpApiResponse.json(status, headers, "{\"error\":\"" + reason + "\"}");
+    }
+
+    /** What receiveWebhook answers for an authentic delivery. */
+    @RegisterForReflection
+    public record Receipt(String id, String version, String type, boolean duplicate) {
+    }
+}

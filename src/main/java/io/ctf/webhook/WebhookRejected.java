@@ -1,0 +1,27 @@
+package io.ctf.webhook;
+
+/**
+ * A delivery refused with an HTTP status and a short reason that is safe to send back (it never
+ * echoes a header, the body or a secret). Flow control inside receiveWebhook, hence no stack trace.
+ */
+final class WebhookRejected extends RuntimeException {
+
+    private final int status;
+
+    WebhookRejected(int status, String reason) {
+        super(reason, null, false, false);
+        this.status = status;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String reason() {
+        return getMessage();
+    }
+
+    static WebhookRejected unauthenticated(String reason) {
+        return new WebhookRejected(401, reason);
+    }
+}
