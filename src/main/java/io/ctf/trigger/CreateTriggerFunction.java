@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code createTrigger}: checks the input, reads the trigger type (cached), checks
@@ -57,7 +58,7 @@ public class CreateTriggerFunction {
         }
 
         TriggerTypes.Known known = triggerTypes.get(slug, toolkitVersion);
-        String canonicalSlug = known.type().slug() == null ? slug.toUpperCase(java.util.Locale.ROOT) : known.type().slug();
+        String canonicalSlug = known.type().slug() == null ? slug.toUpperCase(Locale.ROOT) : known.type().slug();
         List<ConfigViolation> violations = known.schema().violations(config);
         if (!violations.isEmpty()) {
             throw new InvalidTriggerConfig(canonicalSlug, violations);

@@ -37,7 +37,7 @@ public class ManageTriggersFunctions {
         ListTriggersRequest request = Inputs.read(json, input, ListTriggersRequest.class);
         List<String> users = new ArrayList<>();
         if (request.userId() != null) {
-            users.add(request.userId());
+            users.add(InvalidInput.require("user_id", request.userId()));
         }
         if (request.userIds() != null) {
             users.addAll(request.userIds());

@@ -261,6 +261,19 @@ class CreateTriggerFunctionTest {
     }
 
     @Test
+    void theFlagIsAlsoUnderstoodByTheNameComposiosDocsUse() {
+        composio.stubFor(get(urlPathEqualTo(SLACK_TYPE)).willReturn(okJson(resource("triggers/type-slack-receive-message.json")
+                .replace("requires_webhook_endpoint_setup", "requires_webhook_endpoint"))));
+        composio.stubFor(post(urlPathEqualTo(SLACK_UPSERT)).willReturn(aResponse().withStatus(400)
+                .withHeader("content-type", "application/json")
+                .withBody(error(400, "BadRequest", "Bad request", "req_we400"))));
+
+        failure(invoke("""
+                {"slug":"SLACK_RECEIVE_MESSAGE","connected_account_id":"ca_Slack","trigger_config":{"channel_id":"C012AB3CD4"}}"""),
+                WebhookEndpointRequired.class);
+    }
+
+    @Test
     void aBadRequestForATypeWithoutEndpointStaysComposiosError() {
         composio.stubFor(get(urlPathEqualTo(GITHUB_TYPE)).willReturn(okJson(resource("triggers/type-github-commit-event.json"))));
         composio.stubFor(post(urlPathEqualTo(GITHUB_UPSERT)).willReturn(aResponse().withStatus(400)
