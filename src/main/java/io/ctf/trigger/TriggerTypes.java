@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Locale;
 
 /**
@@ -36,6 +38,9 @@ public class TriggerTypes {
 
     @Inject
     TriggersConfig config;
+
+    @Inject
+    InstantSource clock;
 
     private volatile Cache<Key, Known> cache;
     private volatile JsonSchemaFactory schemas;
@@ -94,14 +99,23 @@ public class TriggerTypes {
             synchronized (this) {
                 current = cache;
                 if (current == null) {
+                    // Maintenance runs in the calling thread: no background work in a frozen Lambda.
                     current = cache = Caffeine.newBuilder()
                             .maximumSize(config.typeCache().maxSize())
                             .expireAfterWrite(config.typeCache().ttl())
+                            .ticker(this::nanos)
+                            .executor(Runnable::run)
                             .build();
                 }
             }
         }
         return current;
+    }
+
+    /** Expiry follows the application's clock, so it can be tested without waiting. */
+    private long nanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private JsonSchemaFactory schemas() {

@@ -21,7 +21,7 @@ public interface TriggersConfig {
 
     interface TypeCache {
 
-        /** Trigger types kept at most (least recently used go first). */
+        /** Trigger types kept at most; beyond it Caffeine evicts the least useful. */
         @WithDefault("100")
         int maxSize();
 

@@ -9,6 +9,7 @@ import io.ctf.composio.InjectWireMock;
 import io.ctf.composio.WireMockComposio;
 import io.ctf.lambda.InvalidInput;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -156,6 +161,43 @@ class CreateTriggerFunctionTest {
         invoke(BY_USER).statusCode(200).body("trigger_id", is("ti_Same")).body("created", is(false));
         assertThat(composio.getAllServeEvents()).as("repeat, trigger type known").hasSize(2);
         composio.verify(0, getRequestedFor(urlPathEqualTo(GITHUB_TYPE)));
+    }
+
+    @Test
+    void aKnownTypeIsReadAgainOnceItsTimeToLiveHasPassed() {
+        var clock = new MovableClock(Instant.parse("2026-11-23T12:00:00Z"));
+        QuarkusMock.installMockForType(clock, InstantSource.class);
+        composio.stubFor(get(urlPathEqualTo(GITHUB_TYPE)).willReturn(okJson(resource("triggers/type-github-commit-event.json"))));
+        composio.stubFor(post(urlPathEqualTo(GITHUB_UPSERT)).willReturn(okJson(upserted("ti_Same"))));
+        String input = """
+                {"slug":"GITHUB_COMMIT_EVENT","connected_account_id":"ca_1","trigger_config":{"owner":"acme","repo":"api"}}""";
+
+        invoke(input).statusCode(200);
+        clock.advance(Duration.ofMinutes(14));
+        invoke(input).statusCode(200);
+        composio.verify(1, getRequestedFor(urlPathEqualTo(GITHUB_TYPE)));
+
+        clock.advance(Duration.ofMinutes(2));
+        invoke(input).statusCode(200);
+        composio.verify(2, getRequestedFor(urlPathEqualTo(GITHUB_TYPE)));
+    }
+
+    /** A clock a test moves on: the type cache's 15 minutes pass without waiting. */
+    static final class MovableClock implements InstantSource {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
