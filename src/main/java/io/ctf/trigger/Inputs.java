@@ -55,11 +55,12 @@ final class Inputs {
         }
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
+            String name = values.size() == 1 && !field.endsWith("s") ? field : field + "[" + i + "]";
             if (value == null || value.isBlank()) {
-                throw new InvalidInput("'" + field + "[" + i + "]' is empty");
+                throw new InvalidInput("'" + name + "' is empty");
             }
             if (value.contains(",")) {
-                throw new InvalidInput("'" + field + "[" + i + "]' must not contain ','");
+                throw new InvalidInput("'" + name + "' must not contain ','");
             }
         }
         return values.stream().map(String::trim).distinct().collect(Collectors.joining(","));

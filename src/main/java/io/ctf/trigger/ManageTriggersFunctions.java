@@ -35,14 +35,17 @@ public class ManageTriggersFunctions {
     @Funq("listTriggers")
     public TriggerList listTriggers(JsonNode input) {
         ListTriggersRequest request = Inputs.read(json, input, ListTriggersRequest.class);
+        // user_id and user_ids are checked apart so that an error names the field as the caller wrote it.
         List<String> users = new ArrayList<>();
         if (request.userId() != null) {
-            users.add(InvalidInput.require("user_id", request.userId()));
+            Inputs.joined("user_id", List.of(InvalidInput.require("user_id", request.userId())));
+            users.add(request.userId());
         }
         if (request.userIds() != null) {
+            Inputs.joined("user_ids", request.userIds());
             users.addAll(request.userIds());
         }
-        String userIds = Inputs.joined(request.userId() != null && request.userIds() == null ? "user_id" : "user_ids", users);
+        String userIds = Inputs.joined("user_ids", users);
         String accountIds = Inputs.joined("connected_account_ids", request.connectedAccountIds());
         String triggerIds = Inputs.joined("trigger_ids", request.triggerIds());
         String slugs = Inputs.joined("slugs", request.slugs());

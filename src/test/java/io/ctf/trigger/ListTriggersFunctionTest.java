@@ -113,6 +113,10 @@ class ListTriggersFunctionTest {
     void badFiltersAreRefusedBeforeAnyCall() {
         assertThat(failure(invoke("{\"user_ids\":[\"user-1\",\"\"]}"), InvalidInput.class)).isEqualTo("'user_ids[1]' is empty");
         assertThat(failure(invoke("{\"user_id\":\" \"}"), InvalidInput.class)).isEqualTo("'user_id' is required");
+        assertThat(failure(invoke("{\"user_id\":\"a,b\",\"user_ids\":[\"c\"]}"), InvalidInput.class))
+                .isEqualTo("'user_id' must not contain ','");
+        assertThat(failure(invoke("{\"user_id\":\"a\",\"user_ids\":[\"c\",\"\"]}"), InvalidInput.class))
+                .isEqualTo("'user_ids[1]' is empty");
         assertThat(failure(invoke("{\"trigger_ids\":[\"ti_1,ti_2\"]}"), InvalidInput.class))
                 .isEqualTo("'trigger_ids[0]' must not contain ','");
         assertThat(failure(invoke("{\"slugs\":[\"GITHUB COMMIT\"]}"), InvalidInput.class)).contains("'slugs[0]' must be a trigger type slug");
