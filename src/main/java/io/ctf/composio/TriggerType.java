@@ -1,5 +1,6 @@
 package io.ctf.composio;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +17,10 @@ public record TriggerType(
         Toolkit toolkit,
         JsonNode config,
         String version,
-        // Newer than the published spec; absent means "no endpoint needed".
-        @JsonProperty("requires_webhook_endpoint_setup") Boolean requiresWebhookEndpointSetup) {
+        // Newer than the published spec; absent means "no endpoint needed". Composio's docs also call it
+        // requires_webhook_endpoint.
+        @JsonProperty("requires_webhook_endpoint_setup") @JsonAlias("requires_webhook_endpoint")
+        Boolean requiresWebhookEndpointSetup) {
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
