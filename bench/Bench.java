@@ -74,6 +74,14 @@ public class Bench {
                 }
             }
         }
+        // Variants (--variant label=zip or label=@JVM options): each function again, in the same interleaved run.
+        for (Map.Entry<String, String> v : o.variants.entrySet()) {
+            for (Target t : List.copyOf(targets)) {
+                if (!t.baseline && t.variant == null) {
+                    targets.add(t.variant(v.getKey(), v.getValue()));
+                }
+            }
+        }
         if (o.nativeZip != null) {
             for (Target t : List.copyOf(targets)) {
                 if (!t.baseline) {
@@ -92,8 +100,8 @@ public class Bench {
                     boolean last = run == o.runs;
                     RunResult r = runOnce(t, run, last ? o.invocations : 0, tools, o);
                     t.results.add(r);
-                    System.out.printf(Locale.ROOT, "%-28s run %d/%d: cold %7.1f ms (init %7.1f ms)%s%n", t.name, run, o.runs,
-                            ms(r.coldNanos), ms(r.initNanos),
+                    System.out.printf(Locale.ROOT, "%-28s run %d/%d: cold %7.1f ms (init %7.1f ms, CPU %7.1f ms)%s%n", t.name, run, o.runs,
+                            ms(r.coldNanos), ms(r.initNanos), ms(r.coldCpuNanos),
                             last ? String.format(Locale.ROOT, ", warm p50 %.2f ms p99 %.2f ms over %d, VmHWM %d MiB",
                                     ms(percentile(r.warmNanos, 0.50)), ms(percentile(r.warmNanos, 0.99)), r.warmNanos.length,
                                     r.peakRssKb / 1024) : "");
@@ -110,7 +118,7 @@ public class Bench {
 
     // --- one function process -------------------------------------------------------------------
 
-    record RunResult(long coldNanos, long initNanos, long coldRssKb, long peakRssKb, long[] warmNanos) {
+    record RunResult(long coldNanos, long initNanos, long coldCpuNanos, long coldRssKb, long peakRssKb, long[] warmNanos) {
     }
 
     static RunResult runOnce(Target t, int run, int warmInvocations, Tools tools, Options o) throws Exception {
@@ -128,6 +136,7 @@ public class Bench {
                 t.check(r, 0, log);
                 long cold = r.at - t0;
                 long init = api.firstPoll - t0;
+                long coldCpu = cpuNanos(p.pid());
                 long coldRss = vmHwmKb(p.pid());
                 long[] warm = new long[warmInvocations];
                 for (int i = 1; i <= warmInvocations; i++) {
@@ -137,7 +146,7 @@ public class Bench {
                     t.check(w, i, log);
                     warm[i - 1] = w.at - inv.dispatched;
                 }
-                return new RunResult(cold, init, coldRss, vmHwmKb(p.pid()), warm);
+                return new RunResult(cold, init, coldCpu, coldRss, vmHwmKb(p.pid()), warm);
             } finally {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
@@ -163,6 +172,26 @@ public class Bench {
                 }
             }
         }
+    }
+
+    /**
+     * CPU time the process has used (all its threads, from /proc/PID/task/TID/schedstat): steadier than
+     * wall time when other work shares the machine, so the report gives both.
+     */
+    static long cpuNanos(long pid) {
+        long sum = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    sum += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split("\\s+")[0]);
+                } catch (IOException | RuntimeException threadGone) {
+                    // a thread that ended in between
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return sum;
     }
 
     static long vmHwmKb(long pid) {
@@ -313,6 +342,8 @@ public class Bench {
         final List<RunResult> results = new ArrayList<>();
         Path taskRoot;
         Map<String, String> stubEnv = Map.of();
+        String variant;
+        String jvmOptions;
 
         private Target(String name, Path propsFile, Properties props, Path zip, boolean baseline, boolean nativeMode) throws IOException {
             this.name = name;
@@ -336,6 +367,14 @@ public class Bench {
 
         Target asNative(Path nativeZip, Options o) throws IOException {
             return new Target(name + " (native)", propsFile, props, nativeZip, false, true);
+        }
+
+        Target variant(String label, String spec) throws IOException {
+            boolean jvm = spec.startsWith("@");
+            Target v = new Target(name + " [" + label + "]", propsFile, props, jvm ? zip : Path.of(spec), false, false);
+            v.variant = label;
+            v.jvmOptions = jvm ? spec.substring(1) : null;
+            return v;
         }
 
         String slug() {
@@ -385,7 +424,7 @@ public class Bench {
                 cmd.add(taskRoot.resolve("bootstrap").toString());
             } else {
                 cmd.add(o.java);
-                cmd.addAll(o.jvmOptions());
+                cmd.addAll(jvmOptions != null ? List.of(jvmOptions.trim().split("\\s+")) : o.jvmOptions());
                 cmd.add("-D" + "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + tools.ricJni);
                 cmd.add("-classpath");
                 cmd.add(tools.ricClasspath);
@@ -689,6 +728,7 @@ public class Bench {
         Path tools = Path.of("target/bench/tools");
         Path out = Path.of("bench/results/latest.md");
         List<String> only = List.of();
+        Map<String, String> variants = new LinkedHashMap<>();
         int runs = 7;
         int invocations = 1000;
         int memoryMb = 256;
@@ -716,6 +756,7 @@ public class Bench {
                     case "--tools" -> o.tools = Path.of(v);
                     case "--out" -> o.out = Path.of(v);
                     case "--only" -> o.only = v.isBlank() ? List.of() : List.of(v.split(","));
+                    case "--variant" -> o.variants.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
                     case "--runs" -> o.runs = Integer.parseInt(v);
                     case "--invocations" -> o.invocations = Integer.parseInt(v);
                     case "--memory" -> o.memoryMb = Integer.parseInt(v);
@@ -773,12 +814,12 @@ public class Bench {
             Stats b = Stats.of(base);
             StringBuilder s = new StringBuilder();
             s.append("<!-- written by bench/run.sh; do not edit by hand -->\n");
-            s.append("| function | cold start ms (median) | × bare | runtime ready ms | peak RSS MiB | × bare | warm p50 ms | warm p99 ms | × bare (p99) | function.zip MB |\n");
-            s.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+            s.append("| function | cold start ms (median) | × bare | runtime ready ms | CPU ms to first response | × bare | peak RSS MiB | × bare | warm p50 ms | warm p99 ms | × bare (p99) | function.zip MB |\n");
+            s.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
             for (Target t : targets) {
                 Stats x = Stats.of(t);
-                s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.1f |%n",
-                        t.name, ms(x.cold), ratio(x.cold, b.cold), ms(x.init), x.rssKb / 1024.0, ratio(x.rssKb, b.rssKb),
+                s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.0f | %.0f | %.2f | %.0f | %.2f | %.2f | %.2f | %.2f | %.1f |%n",
+                        t.name, ms(x.cold), ratio(x.cold, b.cold), ms(x.init), ms(x.cpu), ratio(x.cpu, b.cpu), x.rssKb / 1024.0, ratio(x.rssKb, b.rssKb),
                         ms(x.p50), ms(x.p99), ratio(x.p99, b.p99), t.zipBytes() / 1e6));
             }
             s.append('\n');
@@ -793,11 +834,16 @@ public class Bench {
                     o.runs, o.invocations, String.join(" ", o.jvmOptions()),
                     o.javaToolOptions == null ? "" : "; JAVA_TOOL_OPTIONS=`" + o.javaToolOptions + "`"));
             s.append("\nCold start: process start to the first response posted. Runtime ready: process start to the first poll for an event "
-                    + "(the init phase). Peak RSS: VmHWM after the warm run. Warm latency: event handed out to response received. "
+                    + "(the init phase). CPU: CPU time of all the process's threads until the first response (less disturbed by other load than wall time). Peak RSS: VmHWM after the warm run. Warm latency: event handed out to response received. "
                     + "All cold samples (ms):\n\n");
             for (Target t : targets) {
                 s.append("- ").append(t.name).append(": ").append(t.results.stream()
                         .map(r -> String.format(Locale.ROOT, "%.0f", ms(r.coldNanos))).collect(Collectors.joining(", "))).append('\n');
+            }
+            s.append("\nAll CPU samples to first response (ms):\n\n");
+            for (Target t : targets) {
+                s.append("- ").append(t.name).append(": ").append(t.results.stream()
+                        .map(r -> String.format(Locale.ROOT, "%.0f", ms(r.coldCpuNanos))).collect(Collectors.joining(", "))).append('\n');
             }
             s.append("\nTargets (issue 7): cold start ≤ 1.15 × bare, warm p99 < 10 ms, peak RSS < 160 MiB, function.zip < 20 MB.\n\n");
             for (Target t : targets) {
@@ -820,12 +866,13 @@ public class Bench {
             return b == 0 ? Double.NaN : a / b;
         }
 
-        record Stats(long cold, long init, long rssKb, long p50, long p99) {
+        record Stats(long cold, long init, long cpu, long rssKb, long p50, long p99) {
             static Stats of(Target t) {
                 long[] cold = t.results.stream().mapToLong(RunResult::coldNanos).toArray();
                 long[] init = t.results.stream().mapToLong(RunResult::initNanos).toArray();
+                long[] cpu = t.results.stream().mapToLong(RunResult::coldCpuNanos).toArray();
                 RunResult last = t.results.get(t.results.size() - 1);
-                return new Stats(median(cold), median(init), last.peakRssKb, percentile(last.warmNanos, 0.5), percentile(last.warmNanos, 0.99));
+                return new Stats(median(cold), median(init), median(cpu), last.peakRssKb, percentile(last.warmNanos, 0.5), percentile(last.warmNanos, 0.99));
             }
         }
 
