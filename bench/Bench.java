@@ -625,7 +625,8 @@ public class Bench {
                 }
                 default -> throw new IllegalArgumentException("unknown stub '" + stub + "' (dynamodb, wiremock)");
             }
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+            // Run from the work directory: DynamoDB Local writes a metadata file where it starts.
+            Process p = new ProcessBuilder(cmd).directory(o.work.toFile()).redirectErrorStream(true)
                     .redirectOutput(o.work.resolve("logs").resolve(stub + ".log").toFile()).start();
             processes.add(p);
             waitForPort(port, p, stub);
