@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -108,6 +109,12 @@ public class Bench {
                 }
             }
         }
+        // Which classes each function loads by its first answer: an extra, untimed process each.
+        for (Target t : targets) {
+            if (!t.nativeMode) {
+                census(t, tools, o);
+            }
+        }
         String table = Report.markdown(targets, o);
         Files.createDirectories(o.out.getParent());
         Files.writeString(o.out, table);
@@ -153,6 +160,34 @@ public class Bench {
                 p.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Runs the function once more with {@code -Xlog:class+load} and counts the classes loaded by its first answer, per package. */
+    static void census(Target t, Tools tools, Options o) throws Exception {
+        Path classes = o.work.resolve("logs").resolve(t.slug() + "-classes.log");
+        Files.deleteIfExists(classes);
+        t.extraJvmOptions = List.of("-Xlog:class+load=info:file=" + classes);
+        try {
+            runOnce(t, 0, 0, tools, o);
+        } finally {
+            t.extraJvmOptions = List.of();
+        }
+        Map<String, Integer> byPackage = new java.util.TreeMap<>();
+        int total = 0;
+        for (String line : Files.readAllLines(classes)) {
+            int start = line.indexOf("] ");
+            int end = line.indexOf(" source:");
+            if (start < 0 || end < start) {
+                continue;
+            }
+            String[] parts = line.substring(start + 2, end).split("\\.");
+            int depth = Set.of("io", "org", "com", "software", "jakarta").contains(parts[0]) ? 3 : 2;
+            String group = String.join(".", Arrays.asList(parts).subList(0, Math.min(depth, parts.length - 1)));
+            byPackage.merge(group, 1, Integer::sum);
+            total++;
+        }
+        t.classCensus = byPackage;
+        t.classesLoaded = total;
     }
 
     static Result await(Invocation inv, Process p, RuntimeApi api, Path log) throws Exception {
@@ -344,6 +379,9 @@ public class Bench {
         Map<String, String> stubEnv = Map.of();
         String variant;
         String jvmOptions;
+        List<String> extraJvmOptions = List.of();
+        Map<String, Integer> classCensus = Map.of();
+        int classesLoaded = -1;
 
         private Target(String name, Path propsFile, Properties props, Path zip, boolean baseline, boolean nativeMode) throws IOException {
             this.name = name;
@@ -425,6 +463,7 @@ public class Bench {
             } else {
                 cmd.add(o.java);
                 cmd.addAll(jvmOptions != null ? List.of(jvmOptions.trim().split("\\s+")) : o.jvmOptions());
+                cmd.addAll(extraJvmOptions);
                 cmd.add("-D" + "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + tools.ricJni);
                 cmd.add("-classpath");
                 cmd.add(tools.ricClasspath);
@@ -815,13 +854,13 @@ public class Bench {
             Stats b = Stats.of(base);
             StringBuilder s = new StringBuilder();
             s.append("<!-- written by bench/run.sh; do not edit by hand -->\n");
-            s.append("| function | cold start ms (median) | × bare | runtime ready ms | CPU ms to first response | × bare | peak RSS MiB | × bare | warm p50 ms | warm p99 ms | × bare (p99) | function.zip MB |\n");
-            s.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+            s.append("| function | cold start ms (median) | × bare | runtime ready ms | CPU ms to first response | × bare | peak RSS MiB | × bare | warm p50 ms | warm p99 ms | × bare (p99) | function.zip MB | classes loaded |\n");
+            s.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
             for (Target t : targets) {
                 Stats x = Stats.of(t);
-                s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.0f | %.0f | %.2f | %.0f | %.2f | %.2f | %.2f | %.2f | %.1f |%n",
+                s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.0f | %.0f | %.2f | %.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %s |%n",
                         t.name, ms(x.cold), ratio(x.cold, b.cold), ms(x.init), ms(x.cpu), ratio(x.cpu, b.cpu), x.rssKb / 1024.0, ratio(x.rssKb, b.rssKb),
-                        ms(x.p50), ms(x.p99), ratio(x.p99, b.p99), t.zipBytes() / 1e6));
+                        ms(x.p50), ms(x.p99), ratio(x.p99, b.p99), t.zipBytes() / 1e6, t.classesLoaded < 0 ? "" : Integer.toString(t.classesLoaded)));
             }
             s.append('\n');
             s.append(String.format(Locale.ROOT, "Date: %s. Machine: %s; %d CPUs (nproc), %s RAM; %s. Mode: %s.%n",
@@ -845,6 +884,21 @@ public class Bench {
             for (Target t : targets) {
                 s.append("- ").append(t.name).append(": ").append(t.results.stream()
                         .map(r -> String.format(Locale.ROOT, "%.0f", ms(r.coldCpuNanos))).collect(Collectors.joining(", "))).append('\n');
+            }
+            s.append("\nClasses loaded by the first answer beyond the bare function's, by package (`-Xlog:class+load`, an extra untimed run):\n\n");
+            for (Target t : targets) {
+                if (t.baseline || t.classesLoaded < 0) {
+                    continue;
+                }
+                s.append("- ").append(t.name).append(String.format(Locale.ROOT, " (%+d): ", t.classesLoaded - base.classesLoaded))
+                        .append(t.classCensus.entrySet().stream()
+                                .map(e -> Map.entry(e.getKey(), e.getValue() - base.classCensus.getOrDefault(e.getKey(), 0)))
+                                .filter(e -> e.getValue() >= 10)
+                                .sorted((a, c) -> c.getValue() - a.getValue())
+                                .limit(16)
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", ")))
+                        .append('\n');
             }
             s.append("\nTargets (issue 7): cold start ≤ 1.15 × bare, warm p99 < 10 ms, peak RSS < 160 MiB, function.zip < 20 MB.\n\n");
             for (Target t : targets) {
