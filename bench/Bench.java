@@ -108,11 +108,11 @@ public class Bench {
                                     r.peakRssKb / 1024) : "");
                 }
             }
-        }
-        // Which classes each function loads by its first answer: an extra, untimed process each.
-        for (Target t : targets) {
-            if (!t.nativeMode) {
-                census(t, tools, o);
+            // Which classes each function loads by its first answer: an extra, untimed process each.
+            for (Target t : targets) {
+                if (!t.nativeMode) {
+                    census(t, tools, o);
+                }
             }
         }
         String table = Report.markdown(targets, o);
