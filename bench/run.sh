@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The bench, in one command: builds function.zip and the bare Funqy function, fetches AWS's Lambda
+# runtime interface client (and DynamoDB Local / WireMock when a function needs them) through Maven,
+# runs every function in bench/functions/ under it against a local Lambda Runtime API and writes
+# bench/results/latest.md; then bench/jmh.sh (bench/results/webhook-pipeline.md). No AWS account, nothing installed by hand: a JDK 17+ is enough.
+#
+#   bench/run.sh                          # everything (about 6 minutes on 2 cores)
+#   bench/run.sh --only receiveWebhook    # one function (and the baseline)
+#   BENCH_SKIP_BUILD=1 bench/run.sh       # measure the zips already built
+#   BENCH_SKIP_JMH=1 bench/run.sh         # without the JMH micro-benchmark (bench/jmh.sh)
+#
+# Options after the script name go to bench/Bench.java: --runs N (cold starts per function, default 7),
+# --invocations N (warm, default 1000), --memory MB (256), --jvm-options '...', --java-tool-options '...',
+# --native-zip path (a native function.zip with a bootstrap; found automatically in target/ when the
+# native build made one), --out file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+WORK="$ROOT/target/bench"
+TOOLS="$WORK/tools"
+MVN=("$ROOT/mvnw" -B -q)
+
+if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
+  echo "== building function.zip (tests skipped: bench measures, CI tests)"
+  "${MVN[@]}" package -DskipTests
+  echo "== building the bare Funqy function (bench/baseline)"
+  (cd bench/baseline && "${MVN[@]}" package)
+fi
+
+# The tools the functions' data files ask for (stubs=...), and always the runtime interface client.
+need=(ric)
+grep -hqE '^stubs=.*dynamodb' bench/functions/*.properties 2>/dev/null && need+=(dynamodb-local)
+grep -hqE '^stubs=.*wiremock' bench/functions/*.properties 2>/dev/null && need+=(wiremock)
+for tool in "${need[@]}"; do
+  dir="$TOOLS/$tool"
+  [[ "$tool" == dynamodb-local ]] && dir="$TOOLS/dynamodb"
+  if [[ ! -d "$dir" ]]; then
+    echo "== fetching $tool through Maven"
+    "${MVN[@]}" -f bench/tools/pom.xml -P "$tool" dependency:copy-dependencies -DoutputDirectory="$dir"
+  fi
+done
+
+native=()
+if [[ -f target/function.zip ]] && unzip -l target/function.zip 2>/dev/null | grep -qE ' bootstrap$'; then
+  echo "target/function.zip is a native build: copy it to target/function-native.zip and build the JVM one (./mvnw package) to measure both" >&2
+  exit 1
+fi
+for z in target/function-native.zip; do
+  [[ -f "$z" ]] && native=(--native-zip "$z")
+done
+
+echo "== measuring the functions"
+java bench/Bench.java --bench bench --zip target/function.zip --baseline bench/baseline/bench.properties \
+  --baseline-zip bench/baseline/target/function.zip --functions bench/functions --work "$WORK" --tools "$TOOLS" \
+  --out bench/results/latest.md ${native[@]+"${native[@]}"} "$@"
+
+if [[ -z "${BENCH_SKIP_JMH:-}" ]]; then
+  echo "== receiveWebhook's per-delivery work under JMH (bench/jmh.sh)"
+  bench/jmh.sh
+fi
