@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The secrets receiveWebhook verifies with. Read from the {@link WebhookSecretStore} on the first
  * delivery (not at start-up: a cold start that is not a delivery never pays for it), then cached.
- * When a signature matches none of the cached secrets, or there are none, the store is read again,
+ * When a signature matches none of the cached secrets, or none is stored, the store is read again,
  * at most once per {@code composio.webhook.secret-refresh-interval}: a rotation takes effect on the
  * next delivery, and forged requests cannot turn into a flood of store reads.
  */
@@ -30,64 +30,60 @@ public class WebhookSecretSource {
     @Inject
     InstantSource clock;
 
-    private record Loaded(WebhookSecrets secrets, Instant readAt) {
-    }
-
-    private volatile Loaded loaded;
+    private volatile WebhookSecrets cached;
+    /** When the store was last read again because of a mismatch or a missing secret; null: not yet. */
+    private volatile Instant lastReRead;
 
     /** The secrets accepted now, current first; empty when none is stored (yet). */
     List<String> accepted() {
-        Loaded current = loaded;
-        if (current == null) {
-            current = load(true);
-        } else if (!current.secrets().hasCurrent()) {
-            current = refreshIfDue(current);
+        WebhookSecrets secrets = cached;
+        if (secrets == null) {
+            secrets = read();
+        } else if (!secrets.hasCurrent()) {
+            secrets = reReadIfDue().orElse(secrets);
         }
-        return current.secrets().accepted(clock.instant(), config.rotationOverlap());
+        return secrets.accepted(clock.instant(), config.rotationOverlap());
     }
 
     /**
      * After a signature matched none of {@code tried}: the secrets read again from the store, when
-     * the refresh interval allows a read and the store holds different ones; otherwise empty.
+     * the interval allows a read and the store holds different ones; otherwise empty.
      */
     Optional<List<String>> refreshedAfterMismatch(List<String> tried) {
-        Loaded current = loaded;
-        Loaded fresh = current == null ? load(false) : refreshIfDue(current);
-        List<String> accepted = fresh.secrets().accepted(clock.instant(), config.rotationOverlap());
-        return accepted.equals(tried) ? Optional.empty() : Optional.of(accepted);
+        return reReadIfDue()
+                .map(secrets -> secrets.accepted(clock.instant(), config.rotationOverlap()))
+                .filter(accepted -> !accepted.equals(tried));
     }
 
     /** Forgets the cached secrets: the next delivery reads the store (used after writing to it in this process). */
     public void invalidate() {
-        loaded = null;
+        cached = null;
+        lastReRead = null;
     }
 
-    private Loaded refreshIfDue(Loaded current) {
-        if (clock.instant().isBefore(current.readAt().plus(config.secretRefreshInterval()))) {
-            return current;
-        }
-        try {
-            return load(true);
-        } catch (WebhookRejected unreadable) {
-            return current;
-        }
-    }
-
-    private synchronized Loaded load(boolean force) {
-        Loaded current = loaded;
-        if (current != null && !force) {
-            return current;
-        }
+    private synchronized Optional<WebhookSecrets> reReadIfDue() {
         Instant now = clock.instant();
+        Instant last = lastReRead;
+        if (last != null && now.isBefore(last.plus(config.secretRefreshInterval()))) {
+            return Optional.empty();
+        }
+        lastReRead = now;
         try {
-            current = new Loaded(store.read(), now);
+            return Optional.of(read());
+        } catch (WebhookRejected unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private WebhookSecrets read() {
+        try {
+            WebhookSecrets secrets = store.read();
+            cached = secrets;
+            return secrets;
         } catch (RuntimeException e) {
-            // The message names the store, never a value; Composio retries the delivery.
+            // Names the store, never a value; the delivery is not acknowledged, so Composio retries it.
             LOG.errorf("could not read the webhook secrets from %s: %s", store.location(), e.toString());
-            loaded = current == null ? null : new Loaded(current.secrets(), now);
             throw new WebhookRejected(503, "webhook secret could not be read, retry later");
         }
-        loaded = current;
-        return current;
     }
 }
