@@ -180,7 +180,34 @@ class TemplateTest {
         assertThat(outputs.toString()).doesNotContain("resolve:secretsmanager");
     }
 
+    @Test
+    void everyComposioVariableTheTemplateSetsIsOneTheCodeReads() throws IOException {
+        Set<String> read = environmentNamesOfConfigMappings();
+        Set<String> set = new TreeSet<>(map(template, "Globals", "Function", "Environment", "Variables").keySet());
+        functionsByExport.values().forEach(id -> set.addAll(env(id).keySet()));
+        set.removeIf(name -> !name.startsWith("COMPOSIO_"));
+
+        assertThat(set).contains("COMPOSIO_API_KEY", "COMPOSIO_WEBHOOK_SECRET_PARAMETER", "COMPOSIO_WEBHOOK_URL");
+        assertThat(read).containsAll(set);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
+
+    /** COMPOSIO_WEBHOOK_SECRET_PARAMETER for composio.webhook.secret-parameter: every @ConfigMapping property, as env. */
+    static Set<String> environmentNamesOfConfigMappings() throws IOException {
+        Index index = indexOfTheBuild();
+        Set<String> names = new TreeSet<>();
+        for (AnnotationInstance mapping : index.getAnnotations(DotName.createSimple("io.smallrye.config.ConfigMapping"))) {
+            String prefix = mapping.value("prefix").asString();
+            for (var method : mapping.target().asClass().methods()) {
+                if (java.lang.reflect.Modifier.isAbstract(method.flags()) && method.parametersCount() == 0) {
+                    String property = prefix + "." + method.name().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+                    names.add(property.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+                }
+            }
+        }
+        return names;
+    }
 
     static Map<String, Object> webhookUrl() {
         return sub("https://${WebhookApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/webhook");
@@ -214,7 +241,7 @@ class TemplateTest {
         return grants;
     }
 
-    static Set<String> funqFunctionsInTheCode() throws IOException {
+    static Index indexOfTheBuild() throws IOException {
         Indexer indexer = new Indexer();
         try (Stream<Path> classes = Files.walk(Path.of("target/classes"))) {
             for (Path c : (Iterable<Path>) classes.filter(p -> p.toString().endsWith(".class"))::iterator) {
@@ -223,7 +250,11 @@ class TemplateTest {
                 }
             }
         }
-        Index index = indexer.complete();
+        return indexer.complete();
+    }
+
+    static Set<String> funqFunctionsInTheCode() throws IOException {
+        Index index = indexOfTheBuild();
         Set<String> names = new TreeSet<>();
         for (AnnotationInstance funq : index.getAnnotations(DotName.createSimple("io.quarkus.funqy.Funq"))) {
             names.add(funq.value() != null ? funq.value().asString() : funq.target().asMethod().name());
