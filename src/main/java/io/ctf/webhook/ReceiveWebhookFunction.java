@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code receiveWebhook}: Composio's deliveries, through API Gateway (HTTP API, payload 2.0).
@@ -33,7 +35,10 @@ public class ReceiveWebhookFunction {
     @Inject
     InstantSource clock;
 
-    private volatile SignatureVerifier verifier;
+    @Inject
+    WebhookSecretSource secrets;
+
+    private volatile Verifier verifier;
     private volatile EventNormaliser normaliser;
 
     @Funq("receiveWebhook")
@@ -43,9 +48,8 @@ public class ReceiveWebhookFunction {
             return reject(new WebhookRejected(405, "only POST is accepted"), Map.of("allow", "POST"));
         }
         try {
-            SignatureVerifier verifier = verifier();
             SignedDelivery delivery = SignedDelivery.from(event, config.maxBodyBytes());
-            verifier.verify(delivery, clock.instant());
+            verify(delivery);
             WebhookEvent parsed = normaliser().normalise(delivery);
             boolean stored = sink.store(parsed);
             return HttpApiResponse.json(200, json.writeValueAsString(
@@ -59,17 +63,33 @@ public class ReceiveWebhookFunction {
         }
     }
 
-    private SignatureVerifier verifier() {
-        SignatureVerifier current = verifier;
-        if (current == null) {
-            var secrets = config.secrets();
-            if (secrets.isEmpty()) {
-                // Fail closed; Composio keeps the delivery and retries once the secret is set.
-                throw new WebhookRejected(503, "webhook secret is not configured");
+    private void verify(SignedDelivery delivery) {
+        var accepted = secrets.accepted();
+        try {
+            verifier(accepted).verify(delivery, clock.instant());
+        } catch (WebhookRejected rejected) {
+            // The secret may have been rotated since it was cached: read it again (rate-limited).
+            var fresh = rejected.isSignatureMismatch() ? secrets.refreshedAfterMismatch(accepted) : Optional.<List<String>>empty();
+            if (fresh.isEmpty()) {
+                throw rejected;
             }
-            current = verifier = new SignatureVerifier(secrets, config.tolerance());
+            verifier(fresh.get()).verify(delivery, clock.instant());
         }
-        return current;
+    }
+
+    private SignatureVerifier verifier(List<String> accepted) {
+        if (accepted.isEmpty()) {
+            // Fail closed; Composio keeps the delivery and retries once the secret is set.
+            throw new WebhookRejected(503, "webhook secret is not configured");
+        }
+        Verifier current = verifier;
+        if (current == null || !current.secrets().equals(accepted)) {
+            current = verifier = new Verifier(accepted, new SignatureVerifier(accepted, config.tolerance()));
+        }
+        return current.verifier();
+    }
+
+    private record Verifier(List<String> secrets, SignatureVerifier verifier) {
     }
 
     private EventNormaliser normaliser() {
@@ -82,7 +102,8 @@ public class ReceiveWebhookFunction {
 
     private static HttpApiResponse reject(WebhookRejected rejected, Map<String, String> headers) {
         if (rejected.status() == 503) {
-            LOG.error("COMPOSIO_WEBHOOK_SECRET is not set: deliveries are refused with 503 until it is");
+            LOG.errorf("delivery refused with 503 (%s): set COMPOSIO_WEBHOOK_SECRET, or run subscribeWebhooks"
+                    + " to store one in COMPOSIO_WEBHOOK_SECRET_PARAMETER", rejected.reason());
         } else {
             LOG.debugf("delivery refused: %d %s", rejected.status(), rejected.reason());
         }

@@ -51,7 +51,7 @@ final class SignatureVerifier {
                 }
             }
         }
-        throw WebhookRejected.unauthenticated("no valid signature");
+        throw WebhookRejected.unauthenticated(WebhookRejected.NO_VALID_SIGNATURE);
     }
 
     /** {@code v1,<base64>} entries separated by spaces; other versions and broken base64 are skipped. */

@@ -34,6 +34,29 @@ public interface WebhookConfig {
     @WithDefault("262144")
     int maxBodyBytes();
 
+    // --- Run-time secret store and subscription (template.yaml sets these) ---------------------
+
+    /**
+     * Name of the SSM SecureString parameter holding {@link WebhookSecrets} as JSON
+     * ({@code COMPOSIO_WEBHOOK_SECRET_PARAMETER}). When set, it replaces {@link #secret()} and
+     * {@link #previousSecret()}: subscribeWebhooks writes it, receiveWebhook reads it.
+     */
+    Optional<String> secretParameter();
+
+    /** Least time between two reads of the secret store caused by signatures that do not verify. */
+    @WithDefault("30s")
+    Duration secretRefreshInterval();
+
+    /** How long after a rotation the previous secret is still accepted. */
+    @WithDefault("24h")
+    Duration rotationOverlap();
+
+    /**
+     * Where Composio delivers ({@code COMPOSIO_WEBHOOK_URL}): the deployed receiver's URL, which
+     * subscribeWebhooks uses when its input names none.
+     */
+    Optional<String> url();
+
     /** Every configured, non-blank secret; the current one first. */
     default List<String> secrets() {
         List<String> all = new ArrayList<>(2);

@@ -21,6 +21,13 @@ final class WebhookRejected extends RuntimeException {
         return getMessage();
     }
 
+    static final String NO_VALID_SIGNATURE = "no valid signature";
+
+    /** No signature matched any secret: the one refusal a freshly rotated secret could explain. */
+    boolean isSignatureMismatch() {
+        return status == 401 && NO_VALID_SIGNATURE.equals(getMessage());
+    }
+
     static WebhookRejected unauthenticated(String reason) {
         return new WebhookRejected(401, reason);
     }
