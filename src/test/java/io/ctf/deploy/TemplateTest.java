@@ -104,7 +104,7 @@ class TemplateTest {
 
         Map<String, Object> globals = map(template, "Globals", "Function");
         assertThat(globals.get("Runtime")).isEqualTo(ifJvm("java21", "provided.al2023"));
-        assertThat(globals.get("Handler")).isEqualTo(ifJvm("io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest",
+        assertThat(globals.get("Handler")).isEqualTo(ifJvm("io.ctf.lambda.FunctionHandler::handleRequest",
                 "not.used.in.provided.runtime"));
         assertThat(globals.get("Architectures")).isEqualTo(List.of(Map.of("Ref", "Architecture")));
         assertThat(map(globals, "SnapStart").get("ApplyOn")).isEqualTo(ifJvm("PublishedVersions", "None"));
