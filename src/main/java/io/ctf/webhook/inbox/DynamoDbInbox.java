@@ -63,7 +63,11 @@ public class DynamoDbInbox implements EventSink {
                 // The first write pays for the client and the SDK's first request: the store's cold-start cost.
                 LOG.infof("first inbox write took %d ms", (System.nanoTime() - start) / 1_000_000);
             }
-            LOG.debugf("stored event %s (%s %s)", event.id(), event.version(), event.type());
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("stored event %s: %s %s, trigger %s %s, toolkit %s, account %s, user %s, time %s",
+                        event.id(), event.version(), event.type(), event.triggerSlug(), event.triggerId(),
+                        event.toolkit(), event.connectedAccountId(), event.userId(), event.time());
+            }
             return true;
         } catch (ConditionalCheckFailedException alreadyStored) {
             LOG.debugf("event %s was already stored: duplicate", event.id());

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -205,7 +206,7 @@ class DynamoDbInboxTest {
     }
 
     private static Map<String, String> strings(Map<String, AttributeValue> item) {
-        Map<String, String> strings = new java.util.HashMap<>();
+        Map<String, String> strings = new HashMap<>();
         item.forEach((name, value) -> {
             if (value.s() != null) {
                 strings.put(name, value.s());

@@ -1,5 +1,9 @@
 package io.ctf.webhook.inbox;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -68,9 +72,9 @@ public class InboxTable implements AutoCloseable {
         List<Record> records = new ArrayList<>();
         try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(server.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"))
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build()) {
             for (var shard : streams.describeStream(d -> d.streamArn(arn)).streamDescription().shards()) {
                 String iterator = streams.getShardIterator(i -> i.streamArn(arn).shardId(shard.shardId())
