@@ -1,6 +1,10 @@
 package io.ctf.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ctf.webhook.inbox.DynamoDbLocalInbox;
+import io.ctf.webhook.inbox.InboxTable;
+import io.ctf.webhook.inbox.InjectInbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -20,12 +24,21 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-/** receiveWebhook through Quarkus's mock Lambda event server, with real-shaped API Gateway events. */
+/**
+ * receiveWebhook through Quarkus's mock Lambda event server, with real-shaped API Gateway events,
+ * storing into the inbox on a DynamoDB Local (de-duplication itself: {@code DynamoDbInboxTest}).
+ */
 @QuarkusTest
+@QuarkusTestResource(DynamoDbLocalInbox.class)
 class ReceiveWebhookFunctionTest {
 
+    @InjectInbox
+    InboxTable inbox;
+
     @BeforeEach
-    void clockAtTheFixturesTime() {
+    void emptyInboxAndClockAtTheFixturesTime() {
+        // Every test starts from an empty inbox, so a first delivery is never a duplicate.
+        inbox.clear();
         QuarkusMock.installMockForType(InstantSource.fixed(Instant.ofEpochSecond(FIXTURE_TIME + 42)), InstantSource.class);
     }
 

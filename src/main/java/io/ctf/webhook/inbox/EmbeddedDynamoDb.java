@@ -1,0 +1,42 @@
+package io.ctf.webhook.inbox;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Dev mode only ({@code ./mvnw quarkus:dev}): a DynamoDB Local in this JVM, started with the first
+ * delivery, so the local run stores and de-duplicates through the production code and SDK with no
+ * AWS account. Its files live in {@code target/dynamodb-local}, so stored events survive live reload.
+ */
+@ApplicationScoped
+@IfBuildProfile("dev")
+public class EmbeddedDynamoDb implements LocalInboxStore {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDynamoDb.class);
+
+    private LocalDynamoDb server;
+
+    @Override
+    public synchronized URI endpointWithTable(String table) {
+        if (server == null) {
+            Path files = Path.of("target", "dynamodb-local").toAbsolutePath();
+            server = LocalDynamoDb.inDirectory(files);
+            server.createInboxTable(table);
+            LOG.infof("inbox: DynamoDB Local at %s, table %s, files in %s", server.endpoint(), table, files);
+        }
+        return server.endpoint();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.ctf.webhook.inbox;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The inbox's DynamoDB client, built on first use (the first delivery), never at start-up: a
+ * Lambda that is started but refuses a delivery before storing (bad signature) never pays for it.
+ * Everything the SDK would otherwise discover is given to it (HTTP client, region, credentials
+ * provider), which keeps the first call short and avoids ServiceLoader look-ups and metadata probes.
+ */
+@ApplicationScoped
+public class InboxClient {
+
+    private static final Logger LOG = Logger.getLogger(InboxClient.class);
+
+    @Inject
+    InboxConfig config;
+
+    /** Only in dev mode: the in-process DynamoDB Local. */
+    @Inject
+    Instance<LocalInboxStore> localStore;
+
+    private DynamoDbClient client;
+
+    public synchronized DynamoDbClient get() {
+        if (client == null) {
+            Optional<URI> endpoint = config.endpoint();
+            if (endpoint.isEmpty() && localStore.isResolvable()) {
+                endpoint = Optional.of(localStore.get().endpointWithTable(config.table().orElseThrow()));
+            }
+            long start = System.nanoTime();
+            client = build(endpoint);
+            // Part of this container's cold start, logged once: see the README's measurements.
+            LOG.infof("inbox DynamoDB client built in %d ms", (System.nanoTime() - start) / 1_000_000);
+        }
+        return client;
+    }
+
+    private DynamoDbClient build(Optional<URI> endpoint) {
+        Duration timeout = config.timeout();
+        var builder = DynamoDbClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(timeout))
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout))
+                .region(region(endpoint.isPresent()))
+                .credentialsProvider(credentials(endpoint.isPresent()));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private Region region(boolean local) {
+        return config.region().filter(r -> !r.isBlank()).map(Region::of)
+                .or(() -> local ? Optional.of(Region.US_EAST_1) : Optional.empty())
+                .orElseThrow(() -> new IllegalStateException(
+                        "no region for the inbox table: set AWS_REGION (Lambda sets it) or INBOX_REGION"));
+    }
+
+    private static AwsCredentialsProvider credentials(boolean local) {
+        if (local) {
+            // DynamoDB Local wants credentials but checks none.
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
+            // Lambda's own role credentials: the one provider needed, no chain to walk.
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}
