@@ -2,6 +2,7 @@ package io.ctf.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ctf.webhook.Fixtures;
+import io.ctf.webhook.inbox.LocalDynamoDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,16 +27,26 @@ class FunctionZipIT {
 
     static final String SECRET = "it-webhook-secret";
 
+    static final String TABLE = "composio-inbox-it";
+
+    static LocalDynamoDb inbox;
     static PackagedFunction function;
 
     @BeforeAll
     static void loadTheFunctionAsLambdaDoes() throws Exception {
-        function = new PackagedFunction("receiveWebhook", Map.of("composio.webhook.secret", SECRET));
+        inbox = LocalDynamoDb.inMemory();
+        inbox.createInboxTable(TABLE);
+        function = new PackagedFunction("receiveWebhook", Map.of(
+                "composio.webhook.secret", SECRET,
+                "inbox.table", TABLE,
+                "inbox.endpoint", inbox.endpoint().toString(),
+                "inbox.region", "us-east-1"));
     }
 
     @AfterAll
     static void unload() throws Exception {
         function.close();
+        inbox.close();
     }
 
     @Test
@@ -49,6 +60,10 @@ class FunctionZipIT {
         assertThat(answer.path("headers").path("content-type").asText()).isEqualTo("application/json");
         assertThat(answer.path("body").asText())
                 .isEqualTo("{\"id\":\"msg_zip_1\",\"version\":\"V3\",\"type\":\"composio.trigger.message\",\"duplicate\":false}");
+        var item = inbox.client().getItem(r -> r.tableName(TABLE)
+                .key(Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("msg_zip_1")))).item();
+        assertThat(item.get("trigger_slug").s()).isEqualTo("GITHUB_COMMIT_EVENT");
+        assertThat(item.get("payload").s()).isEqualTo(body);
     }
 
     @Test
