@@ -3,6 +3,7 @@ package io.ctf.subscription;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.ctf.composio.InjectWireMock;
 import io.ctf.composio.WireMockComposio;
+import io.ctf.lambda.MockLambda;
 import io.ctf.webhook.InMemoryWebhookSecretStore;
 import io.ctf.webhook.WebhookSecrets;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,7 +32,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -51,7 +51,7 @@ class SubscribeWebhooksFunctionTest {
      * Funqy wraps what a function throws: the runtime reports this errorType, and errorMessage
      * starts with our error's class name (the stable part a caller can match).
      */
-    static final String FUNQY_WRAPPER = "io.quarkus.funqy.runtime.ApplicationException";
+    static final String FUNQY_WRAPPER = MockLambda.FUNQY_WRAPPER;
     static final String DEFAULT_EVENTS_JSON =
             "[\"composio.trigger.message\",\"composio.connected_account.expired\",\"composio.trigger.disabled\"]";
 
@@ -236,14 +236,10 @@ class SubscribeWebhooksFunctionTest {
     }
 
     static ValidatableResponse invoke(String input) {
-        return given().contentType("application/json").accept("application/json").body(input)
-                .when().post()
-                .then().statusCode(200);
+        return MockLambda.invoke(input).statusCode(200);
     }
 
     static ValidatableResponse invokeFailing(String input) {
-        return given().contentType("application/json").accept("application/json").body(input)
-                .when().post()
-                .then().statusCode(500);
+        return MockLambda.invoke(input).statusCode(500);
     }
 }

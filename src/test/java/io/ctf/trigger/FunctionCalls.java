@@ -1,5 +1,6 @@
 package io.ctf.trigger;
 
+import io.ctf.lambda.MockLambda;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.response.ValidatableResponse;
 
@@ -11,20 +12,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 /** Invokes the exported function through Quarkus's mock Lambda event server, and Composio's shapes for stubs. */
 final class FunctionCalls {
 
     static final String API_KEY = "test-api-key-never-logged";
-
-    /**
-     * Funqy wraps whatever a function throws in this exception, so the Lambda runtime reports it as
-     * {@code errorType}; the function's own error class heads {@code errorMessage}.
-     */
-    static final String FUNQY_WRAPPER = "io.quarkus.funqy.runtime.ApplicationException";
 
     private FunctionCalls() {
     }
@@ -49,20 +41,12 @@ final class FunctionCalls {
     }
 
     static ValidatableResponse invoke(String input) {
-        return given().contentType("application/json").accept("application/json")
-                .body(input)
-                .when().post()
-                .then();
+        return MockLambda.invoke(input);
     }
 
     /** Asserts the invocation failed with {@code error} and returns the message a person reads. */
     static String failure(ValidatableResponse response, Class<? extends RuntimeException> error) {
-        String prefix = error.getName() + ": ";
-        String message = response.statusCode(500)
-                .body("errorType", equalTo(FUNQY_WRAPPER))
-                .body("errorMessage", startsWith(prefix))
-                .extract().path("errorMessage");
-        return message.substring(prefix.length());
+        return MockLambda.failure(response, error);
     }
 
     static String resource(String path) {
