@@ -3,6 +3,7 @@ package io.ctf.composio;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,22 @@ public interface ComposioConfig {
 
     @WithDefault("https://backend.composio.dev")
     String baseUrl();
+
+    /** How {@link Composio#call} retries 408, 429, 5xx and connection failures. */
+    Retry retry();
+
+    interface Retry {
+
+        /** Retries after the first attempt. */
+        @WithDefault("3")
+        int maxRetries();
+
+        /** The first wait, doubled each retry (at most 5 s), unless Composio sent {@code Retry-After}. */
+        @WithDefault("250ms")
+        Duration delay();
+
+        /** No wait is started that would end later than this after the first attempt. */
+        @WithDefault("20s")
+        Duration maxDuration();
+    }
 }

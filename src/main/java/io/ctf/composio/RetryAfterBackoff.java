@@ -1,24 +1,20 @@
 package io.ctf.composio;
 
-import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
-
 /**
  * Waits what Composio asked for in {@code Retry-After}, else doubles the delay each attempt; never
  * more than {@link #MAX_DELAY_MS} at once (the retry's overall duration bounds the sum).
- * One instance per invocation.
+ * One instance per call.
  */
-public class RetryAfterBackoff implements CustomBackoffStrategy {
+public class RetryAfterBackoff {
 
     static final long MAX_DELAY_MS = 5_000;
 
     private long next;
 
-    @Override
     public void init(long initialDelayInMillis) {
         next = initialDelayInMillis;
     }
 
-    @Override
     public long nextDelayInMillis(Throwable cause) {
         long exponential = next;
         next = Math.min(next * 2, MAX_DELAY_MS);
