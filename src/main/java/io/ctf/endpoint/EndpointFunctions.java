@@ -1,6 +1,9 @@
 package io.ctf.endpoint;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.composio.WebhookEndpoint;
+import io.ctf.lambda.JsonInput;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -17,9 +20,13 @@ public class EndpointFunctions {
     @Inject
     WebhookEndpoints endpoints;
 
+    @Inject
+    ObjectMapper json;
+
     /** One Composio call. */
     @Funq("getEndpoint")
-    public EndpointState getEndpoint(EndpointRef input) {
+    public EndpointState getEndpoint(JsonNode raw) {
+        EndpointRef input = JsonInput.read(json, raw, EndpointRef.class);
         String id = EndpointInput.endpointId(input == null ? null : input.id());
         return EndpointState.of(endpoints.get(id));
     }
@@ -29,7 +36,8 @@ public class EndpointFunctions {
      * An endpoint deleted in between is left out.
      */
     @Funq("listEndpoints")
-    public EndpointList listEndpoints(ListEndpointsRequest input) {
+    public EndpointList listEndpoints(JsonNode raw) {
+        ListEndpointsRequest input = JsonInput.read(json, raw, ListEndpointsRequest.class);
         String toolkit = input == null || input.toolkitSlug() == null || input.toolkitSlug().isBlank()
                 ? null : EndpointInput.toolkitSlug("toolkit_slug", input.toolkitSlug());
         List<EndpointState> states = new ArrayList<>();
@@ -48,7 +56,8 @@ public class EndpointFunctions {
      * toolkit), the toolkit's setup fields (to refuse unknown names before writing), the PATCH.
      */
     @Funq("rotateEndpointSecret")
-    public RotatedEndpoint rotateEndpointSecret(RotateSecretRequest input) {
+    public RotatedEndpoint rotateEndpointSecret(JsonNode raw) {
+        RotateSecretRequest input = JsonInput.read(json, raw, RotateSecretRequest.class);
         RotateSecretRequest.Valid request = RotateSecretRequest.validate(input);
         WebhookEndpoint before = endpoints.get(request.id());
         endpoints.setupFields(before.toolkitSlug()).requireKnown(request.data().keySet());

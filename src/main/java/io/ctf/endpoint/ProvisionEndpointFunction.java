@@ -1,6 +1,9 @@
 package io.ctf.endpoint;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.composio.WebhookEndpoint;
+import io.ctf.lambda.JsonInput;
 import io.ctf.lambda.InvalidInput;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -22,8 +25,12 @@ public class ProvisionEndpointFunction {
     @Inject
     WebhookEndpoints endpoints;
 
+    @Inject
+    ObjectMapper json;
+
     @Funq("provisionEndpoint")
-    public ProvisionResult provisionEndpoint(ProvisionRequest input) {
+    public ProvisionResult provisionEndpoint(JsonNode raw) {
+        ProvisionRequest input = JsonInput.read(json, raw, ProvisionRequest.class);
         ProvisionRequest.Valid request = ProvisionRequest.validate(input);
         String toolkit = request.toolkitSlug();
 

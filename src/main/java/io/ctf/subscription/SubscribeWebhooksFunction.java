@@ -1,5 +1,8 @@
 package io.ctf.subscription;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ctf.lambda.JsonInput;
 import io.ctf.composio.Composio;
 import io.ctf.composio.ComposioApiError;
 import io.ctf.composio.WebhookSubscription;
@@ -44,6 +47,9 @@ public class SubscribeWebhooksFunction {
     Composio composio;
 
     @Inject
+    ObjectMapper json;
+
+    @Inject
     WebhookSecretStore store;
 
     @Inject
@@ -56,8 +62,8 @@ public class SubscribeWebhooksFunction {
     InstantSource clock;
 
     @Funq("subscribeWebhooks")
-    public SubscribeWebhooks.Result subscribeWebhooks(SubscribeWebhooks.Request request) {
-        var input = request == null ? new SubscribeWebhooks.Request(null, null, null) : request;
+    public SubscribeWebhooks.Result subscribeWebhooks(JsonNode raw) {
+        var input = JsonInput.read(json, raw, SubscribeWebhooks.Request.class);
         String url = webhookUrl(input.webhookUrl());
         List<String> events = events(input.events());
         boolean rotateRequested = Boolean.TRUE.equals(input.rotateSecret());

@@ -1,19 +1,17 @@
 package io.ctf.trigger;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.lambda.InvalidInput;
+import io.ctf.lambda.JsonInput;
 
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads a function's JSON input into its record, so that a value of the wrong shape is an
- * {@link InvalidInput} naming the field rather than a parser's exception. Unknown fields are
- * ignored: Step Functions often passes its whole state as the input.
+ * The trigger functions' input checks: reading (see {@link JsonInput}), slugs, and id lists for
+ * Composio's comma-joined query parameters.
  */
 final class Inputs {
 
@@ -23,20 +21,7 @@ final class Inputs {
     }
 
     static <T> T read(ObjectMapper json, JsonNode input, Class<T> type) {
-        JsonNode object = input == null || input.isNull() || input.isMissingNode() ? json.createObjectNode() : input;
-        if (!object.isObject()) {
-            throw new InvalidInput("the input must be a JSON object, not " + object.getNodeType().toString().toLowerCase());
-        }
-        try {
-            return json.readerFor(type)
-                    .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(object);
-        } catch (JsonMappingException e) {
-            throw new InvalidInput("'" + field(e.getPath()) + "' has the wrong type" + expected(e));
-        } catch (java.io.IOException e) {
-            throw new InvalidInput("the input cannot be read: " + e.getClass().getSimpleName());
-        }
+        return JsonInput.read(json, input, type);
     }
 
     /** A trigger type slug such as {@code GITHUB_COMMIT_EVENT}. */
@@ -64,36 +49,5 @@ final class Inputs {
             }
         }
         return values.stream().map(String::trim).distinct().collect(Collectors.joining(","));
-    }
-
-    private static String field(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference step : path) {
-            if (step.getFieldName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
-            } else if (step.getIndex() >= 0) {
-                field.append('[').append(step.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "input" : field.toString();
-    }
-
-    private static String expected(JsonMappingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> target = mismatch.getTargetType();
-            if (target == String.class) {
-                return ": expected a string";
-            }
-            if (target == Boolean.class || target == boolean.class) {
-                return ": expected true or false";
-            }
-            if (Number.class.isAssignableFrom(target) || target == int.class) {
-                return ": expected a number";
-            }
-            if (List.class.isAssignableFrom(target)) {
-                return ": expected an array of strings";
-            }
-        }
-        return "";
     }
 }

@@ -199,6 +199,8 @@ class SubscribeWebhooksFunctionTest {
         invokeFailing("{\"webhook_url\": \"not a url\"}")
                 .body("errorType", equalTo(FUNQY_WRAPPER)).body("errorMessage", startsWith("io.ctf.lambda.InvalidInput: "))
                 .body("errorMessage", containsString("webhook_url"));
+        invokeFailing("{\"events\": [{\"a\": 1}]}")
+                .body("errorType", equalTo(FUNQY_WRAPPER)).body("errorMessage", startsWith("io.ctf.lambda.InvalidInput: 'events[0]' has the wrong type"));
         invokeFailing("{\"events\": []}")
                 .body("errorType", equalTo(FUNQY_WRAPPER)).body("errorMessage", startsWith("io.ctf.lambda.InvalidInput: "))
                 .body("errorMessage", containsString("'events' must name at least one event type"));
