@@ -23,5 +23,18 @@ public record ComposioErrorBody(Detail error) {
             List<String> errors) {
 
         public static final Detail EMPTY = new Detail(null, null, null, null, null, null, null);
+
+        /** This detail with every occurrence of {@code secret} in its texts replaced by {@code [redacted]}. */
+        public Detail without(String secret) {
+            if (secret == null || secret.isBlank()) {
+                return this;
+            }
+            return new Detail(cut(message, secret), code, slug, status, requestId, cut(suggestedFix, secret),
+                    errors == null ? null : errors.stream().map(e -> cut(e, secret)).toList());
+        }
+
+        private static String cut(String text, String secret) {
+            return text == null ? null : text.replace(secret, "[redacted]");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.ctf.composio;
 
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ final class ComposioErrors {
 
     static ComposioApiError fromResponse(Response response) {
         int status = response.getStatus();
-        ComposioErrorBody.Detail detail = readDetail(response);
+        ComposioErrorBody.Detail detail = readDetail(response).without(apiKey());
         if (status == 401 || status == 403) {
             return new ComposioAuthenticationFailed(status, detail);
         }
@@ -23,6 +24,11 @@ final class ComposioErrors {
             return new ComposioUnavailable(status, detail, retryAfter(response.getHeaderString("Retry-After"), Instant.now()));
         }
         return new ComposioApiError(status, detail);
+    }
+
+    /** Composio's text goes into function errors and logs: should it ever quote the key, the key is cut out. */
+    private static String apiKey() {
+        return ConfigProvider.getConfig().getOptionalValue("composio.api-key", String.class).orElse(null);
     }
 
     /** Lenient: a body that is missing, not JSON or of another shape yields an empty detail. */

@@ -69,6 +69,7 @@ public class SubscribeWebhooksFunction {
         boolean rotateRequested = Boolean.TRUE.equals(input.rotateSecret());
 
         WebhookSubscription existing = findSubscription();
+        boolean tookOver = false;
         if (existing == null) {
             requireWritableStore();
             try {
@@ -86,12 +87,15 @@ public class SubscribeWebhooksFunction {
                 if (existing == null) {
                     throw e;
                 }
+                // Possibly our own create, answered with a 5xx and retried: its secret was never seen.
+                tookOver = true;
             }
         }
 
-        // A subscription made elsewhere (the dashboard, an earlier stack) has a secret we never saw:
-        // without rotating, the receiver could verify nothing. Decided before anything changes.
-        boolean rotate = rotateRequested || !store.read().hasCurrent();
+        // A subscription made elsewhere (the dashboard, an earlier stack, a create we saw fail) has a
+        // secret we never saw: without rotating, the receiver could verify nothing. Decided before
+        // anything changes.
+        boolean rotate = rotateRequested || tookOver || !store.read().mayBelongTo(existing.id());
         if (rotate) {
             requireWritableStore();
         }
@@ -110,7 +114,7 @@ public class SubscribeWebhooksFunction {
             WebhookSubscription.RotatedSecret rotated = composio.call(api -> api.rotateWebhookSubscriptionSecret(id));
             storeNewSecret(id, rotated.secret());
             LOG.infof("rotated the signing secret of webhook subscription %s%s", id,
-                    rotateRequested ? "" : " (the store held none)");
+                    rotateRequested ? "" : " (the store held none of this subscription's)");
         }
         return result(current, action, rotate);
     }
@@ -141,7 +145,7 @@ public class SubscribeWebhooksFunction {
                 throw new IllegalStateException("Composio's answer carried no secret");
             }
             WebhookSecrets before = store.read();
-            store.write(before.rotatedTo(secret, clock.instant()));
+            store.write(before.rotatedTo(secret, clock.instant(), subscriptionId));
         } catch (RuntimeException e) {
             throw new SecretNotStored(subscriptionId, store.location(), e);
         }

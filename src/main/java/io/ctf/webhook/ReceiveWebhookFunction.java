@@ -6,6 +6,7 @@ import io.ctf.lambda.HttpApiEvent;
 import io.ctf.lambda.HttpApiResponse;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * gateway event → {@link SignedDelivery} → {@link SignatureVerifier} → {@link EventNormaliser} → {@link EventSink}.
  * Answers 2xx only once the event is stored; anything else makes Composio deliver again.
  */
+@ApplicationScoped // one instance per container, so the verifier and normaliser built on first use are kept
 public class ReceiveWebhookFunction {
 
     private static final Logger LOG = Logger.getLogger(ReceiveWebhookFunction.class);
@@ -90,6 +92,10 @@ public class ReceiveWebhookFunction {
     }
 
     private record Verifier(List<String> secrets, SignatureVerifier verifier) {
+        @Override
+        public String toString() {
+            return "Verifier[" + secrets.size() + " secrets]";
+        }
     }
 
     private EventNormaliser normaliser() {

@@ -6,6 +6,8 @@ import jakarta.enterprise.inject.Produces;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
+import java.time.Duration;
+
 /**
  * The SSM parameter when {@code COMPOSIO_WEBHOOK_SECRET_PARAMETER} is set (the deployed stack),
  * otherwise the read-only configured secret (local runs, simple deploys).
@@ -23,8 +25,13 @@ public class WebhookSecretStoreProducer {
 
     /** Region and credentials from Lambda's environment; the JDK's HTTP client keeps the package small. */
     static SsmClient ssm() {
+        // Bounded: a stalled read must end in receiveWebhook's 503 (Composio retries), not a Lambda timeout.
         return SsmClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(3))
+                        .build())
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(5)))
                 .build();
     }
 }

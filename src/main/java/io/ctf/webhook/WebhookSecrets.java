@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * The project's webhook signing secrets as the secret store holds them:
- * {@code {"current": "...", "previous": "...", "rotated_at": "2026-11-23T15:00:00Z"}}.
+ * {@code {"current": "...", "previous": "...", "rotated_at": "2026-11-23T15:00:00Z", "subscription_id": "ws_..."}}.
+ * {@code subscription_id} names the Composio subscription {@code current} belongs to (absent when the
+ * secret was configured by hand), so a secret of a deleted subscription is never taken for a new one's.
  * {@code previous} is the secret rotated out at {@code rotated_at}; it stays accepted for the
  * overlap window so that deliveries signed before the rotation took effect are not refused.
  * Never printed: {@link #toString()} says only which secrets are present.
@@ -23,9 +25,20 @@ import java.util.List;
 public record WebhookSecrets(
         String current,
         String previous,
-        @JsonProperty("rotated_at") Instant rotatedAt) {
+        @JsonProperty("rotated_at") Instant rotatedAt,
+        @JsonProperty("subscription_id") String subscriptionId) {
 
     public static final WebhookSecrets NONE = new WebhookSecrets(null, null, null);
+
+    /** Secrets not tied to a known subscription (configured by hand). */
+    public WebhookSecrets(String current, String previous, Instant rotatedAt) {
+        this(current, previous, rotatedAt, null);
+    }
+
+    /** Whether {@code current} may belong to {@code subscriptionId}: it does, or nobody recorded whose it is. */
+    public boolean mayBelongTo(String subscriptionId) {
+        return hasCurrent() && (this.subscriptionId == null || this.subscriptionId.equals(subscriptionId));
+    }
 
     public boolean hasCurrent() {
         return current != null && !current.isBlank();
@@ -44,14 +57,14 @@ public record WebhookSecrets(
         return List.copyOf(accepted);
     }
 
-    /** After Composio issued {@code newSecret}: it becomes current, the current one becomes previous. */
-    public WebhookSecrets rotatedTo(String newSecret, Instant now) {
-        return new WebhookSecrets(newSecret, hasCurrent() ? current : null, now);
+    /** After Composio issued {@code newSecret} for {@code subscriptionId}: it becomes current, the current one becomes previous. */
+    public WebhookSecrets rotatedTo(String newSecret, Instant now, String subscriptionId) {
+        return new WebhookSecrets(newSecret, hasCurrent() ? current : null, now, subscriptionId);
     }
 
     @Override
     public String toString() {
         return "WebhookSecrets[current=" + (hasCurrent() ? "***" : "none") + ", previous="
-                + (previous == null ? "none" : "***") + ", rotatedAt=" + rotatedAt + "]";
+                + (previous == null ? "none" : "***") + ", rotatedAt=" + rotatedAt + ", subscriptionId=" + subscriptionId + "]";
     }
 }

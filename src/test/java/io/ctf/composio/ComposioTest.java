@@ -104,6 +104,20 @@ class ComposioTest {
     }
 
     @Test
+    void anErrorTextQuotingTheApiKeyNeverCarriesItFurther() {
+        composio.stubFor(get(urlPathEqualTo("/api/v3.1/triggers_types/X")).willReturn(aResponse().withStatus(400)
+                .withHeader("content-type", "application/json")
+                .withBody("{\"error\":{\"message\":\"bad header x-api-key=test-api-key-never-logged\",\"status\":400,"
+                        + "\"suggested_fix\":\"replace test-api-key-never-logged\",\"errors\":[\"test-api-key-never-logged\"]}}")));
+
+        assertThatThrownBy(() -> client.call(api -> api.getTriggerType("X", null)))
+                .isExactlyInstanceOf(ComposioApiError.class)
+                .hasMessageContaining("x-api-key=[redacted]")
+                .hasMessageNotContaining("test-api-key-never-logged")
+                .satisfies(e -> assertThat(((ComposioApiError) e).errors()).containsExactly("[redacted]"));
+    }
+
+    @Test
     void tooManyRequestsIsRetriedHonouringRetryAfter() {
         String path = "/api/v3.1/triggers_types/GITHUB_COMMIT_EVENT";
         composio.stubFor(get(urlPathEqualTo(path)).inScenario("rate").whenScenarioStateIs(STARTED)

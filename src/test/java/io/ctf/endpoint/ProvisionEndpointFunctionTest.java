@@ -1,5 +1,6 @@
 package io.ctf.endpoint;
 
+import io.ctf.lambda.LogCapture;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.ctf.composio.ComposioApiError;

@@ -1,5 +1,6 @@
 package io.ctf.endpoint;
 
+import io.ctf.lambda.LogCapture;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.ctf.composio.ComposioApiError;
 import io.ctf.composio.InjectWireMock;

@@ -3,6 +3,7 @@ package io.ctf.subscription;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.ctf.composio.InjectWireMock;
 import io.ctf.composio.WireMockComposio;
+import io.ctf.lambda.LogCapture;
 import io.ctf.lambda.MockLambda;
 import io.ctf.webhook.InMemoryWebhookSecretStore;
 import io.ctf.webhook.WebhookSecrets;
@@ -95,7 +96,7 @@ class SubscribeWebhooksFunctionTest {
 
         composio.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS)).withRequestBody(equalToJson(
                 "{\"webhook_url\":\"" + RECEIVER + "\",\"enabled_events\":" + DEFAULT_EVENTS_JSON + ",\"version\":\"V3\"}")));
-        assertThat(store.secrets()).isEqualTo(new WebhookSecrets("whsec_created", null, NOW));
+        assertThat(store.secrets()).isEqualTo(new WebhookSecrets("whsec_created", null, NOW, "ws_1"));
     }
 
     @Test
@@ -143,7 +144,7 @@ class SubscribeWebhooksFunctionTest {
                 .body(not(containsString("whsec_rotated")))
                 .body(not(containsString("whsec_old")));
 
-        assertThat(store.secrets()).isEqualTo(new WebhookSecrets("whsec_rotated", "whsec_old", NOW));
+        assertThat(store.secrets()).isEqualTo(new WebhookSecrets("whsec_rotated", "whsec_old", NOW, "ws_1"));
     }
 
     @Test
@@ -170,10 +171,50 @@ class SubscribeWebhooksFunctionTest {
                 .withBody("{\"error\":{\"message\":\"Webhook subscription already exists\",\"code\":409,\"status\":409}}")));
         composio.stubFor(patch(urlPathEqualTo(SUBSCRIPTIONS + "/ws_2"))
                 .willReturn(okJson(subscription("ws_2", RECEIVER, DEFAULT_EVENTS_JSON, "whsec_******"))));
+        composio.stubFor(post(urlPathEqualTo(SUBSCRIPTIONS + "/ws_2/rotate_secret"))
+                .willReturn(okJson("{\"id\":\"ws_2\",\"secret\":\"whsec_taken_over\"}")));
 
+        // It may be our own create, answered with a 5xx and retried: its secret was never seen, so rotate.
         invoke("{}")
                 .body("subscription_id", equalTo("ws_2"))
-                .body("action", equalTo("updated"));
+                .body("action", equalTo("updated"))
+                .body("secret_rotated", equalTo(true));
+
+        assertThat(store.secrets()).isEqualTo(new WebhookSecrets("whsec_taken_over", "whsec_stored", NOW, "ws_2"));
+    }
+
+    @Test
+    void aStoredSecretOfAnotherSubscriptionIsNotTakenForThisOnes() {
+        store.write(new WebhookSecrets("whsec_of_deleted", null, NOW.minusSeconds(86_400), "ws_deleted"));
+        existing(subscription("ws_new", RECEIVER, DEFAULT_EVENTS_JSON, "whsec_******"));
+        composio.stubFor(post(urlPathEqualTo(SUBSCRIPTIONS + "/ws_new/rotate_secret"))
+                .willReturn(okJson("{\"id\":\"ws_new\",\"secret\":\"whsec_new\"}")));
+
+        invoke("{}").body("action", equalTo("unchanged")).body("secret_rotated", equalTo(true));
+
+        assertThat(store.secrets().current()).isEqualTo("whsec_new");
+        assertThat(store.secrets().subscriptionId()).isEqualTo("ws_new");
+    }
+
+    @Test
+    void noSecretReachesTheLog() {
+        LogCapture log = new LogCapture().install();
+        try {
+            store.write(WebhookSecrets.NONE);
+            noSubscription();
+            composio.stubFor(post(urlPathEqualTo(SUBSCRIPTIONS)).willReturn(aResponse().withStatus(201)
+                    .withHeader("content-type", "application/json").withBody(subscription("ws_1", RECEIVER, DEFAULT_EVENTS_JSON, "whsec_created"))));
+            composio.stubFor(post(urlPathEqualTo(SUBSCRIPTIONS + "/ws_1/rotate_secret"))
+                    .willReturn(okJson("{\"id\":\"ws_1\",\"secret\":\"whsec_rotated\"}")));
+
+            invoke("{}").body("action", equalTo("created"));
+            existing(subscription("ws_1", RECEIVER, DEFAULT_EVENTS_JSON, "whsec_******"));
+            invoke("{\"rotate_secret\": true}").body("secret_rotated", equalTo(true));
+
+            assertThat(log.all()).contains("ws_1").doesNotContain("whsec_created").doesNotContain("whsec_rotated");
+        } finally {
+            log.uninstall();
+        }
     }
 
     @Test

@@ -55,7 +55,7 @@ class ReceiveWebhookSecretRotationTest {
     void aRotationTakesEffectOnTheNextDeliveryAndThePreviousSecretStaysAcceptedDuringTheOverlap() {
         deliver(FIXTURE_SECRET, "msg_before", 200);
 
-        store.write(store.secrets().rotatedTo(NEW_SECRET, T0)); // what subscribeWebhooks does, in another Lambda
+        store.write(store.secrets().rotatedTo(NEW_SECRET, T0, "ws_1")); // what subscribeWebhooks does, in another Lambda
         advance(Duration.ofSeconds(1));
         deliver(NEW_SECRET, "msg_new", 200);
         deliver(FIXTURE_SECRET, "msg_in_flight", 200);
@@ -86,7 +86,7 @@ class ReceiveWebhookSecretRotationTest {
                 .body("statusCode", equalTo(503))
                 .body("body", equalTo("{\"error\":\"webhook secret is not configured\"}"));
 
-        store.write(WebhookSecrets.NONE.rotatedTo(NEW_SECRET, now.get()));
+        store.write(WebhookSecrets.NONE.rotatedTo(NEW_SECRET, now.get(), "ws_1"));
         deliver(NEW_SECRET, "msg_first", 200);
     }
 

@@ -14,9 +14,9 @@ class WebhookSecretsTest {
 
     @Test
     void aRotationMakesTheNewSecretCurrentAndKeepsTheOldAsPrevious() {
-        var rotated = new WebhookSecrets("old", null, null).rotatedTo("new", ROTATED);
+        var rotated = new WebhookSecrets("old", null, null).rotatedTo("new", ROTATED, "ws_1");
 
-        assertThat(rotated).isEqualTo(new WebhookSecrets("new", "old", ROTATED));
+        assertThat(rotated).isEqualTo(new WebhookSecrets("new", "old", ROTATED, "ws_1"));
     }
 
     @Test
@@ -36,7 +36,7 @@ class WebhookSecretsTest {
     void nothingStoredAcceptsNothing() {
         assertThat(WebhookSecrets.NONE.hasCurrent()).isFalse();
         assertThat(WebhookSecrets.NONE.accepted(ROTATED, OVERLAP)).isEmpty();
-        assertThat(WebhookSecrets.NONE.rotatedTo("first", ROTATED)).isEqualTo(new WebhookSecrets("first", null, ROTATED));
+        assertThat(WebhookSecrets.NONE.rotatedTo("first", ROTATED, "ws_1")).isEqualTo(new WebhookSecrets("first", null, ROTATED, "ws_1"));
     }
 
     @Test
@@ -44,5 +44,13 @@ class WebhookSecretsTest {
         assertThat(new WebhookSecrets("s3cr3t-current", "s3cr3t-previous", ROTATED).toString())
                 .doesNotContain("s3cr3t")
                 .contains("***");
+    }
+
+    @Test
+    void aSecretBelongsToTheSubscriptionItWasIssuedForOrToAnyWhenNobodyRecordedWhose() {
+        assertThat(new WebhookSecrets("s", null, ROTATED, "ws_1").mayBelongTo("ws_1")).isTrue();
+        assertThat(new WebhookSecrets("s", null, ROTATED, "ws_1").mayBelongTo("ws_2")).isFalse();
+        assertThat(new WebhookSecrets("s", null, null).mayBelongTo("ws_2")).isTrue();
+        assertThat(WebhookSecrets.NONE.mayBelongTo("ws_1")).isFalse();
     }
 }

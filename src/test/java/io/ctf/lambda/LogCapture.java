@@ -1,4 +1,4 @@
-package io.ctf.endpoint;
+package io.ctf.lambda;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,20 +13,20 @@ import java.util.logging.Logger;
  * Every log record the app writes while installed (root logger, all levels the app logs at),
  * rendered with its parameters and stack trace, so a test can assert what never appears in a log.
  */
-final class LogCapture extends Handler {
+public final class LogCapture extends Handler {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    LogCapture() {
+    public LogCapture() {
         setLevel(Level.ALL);
     }
 
-    LogCapture install() {
+    public LogCapture install() {
         Logger.getLogger("").addHandler(this);
         return this;
     }
 
-    void uninstall() {
+    public void uninstall() {
         Logger.getLogger("").removeHandler(this);
     }
 
@@ -68,11 +68,11 @@ final class LogCapture extends Handler {
         return text.toString();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
-    String all() {
+    public String all() {
         return String.join("\n", lines);
     }
 
