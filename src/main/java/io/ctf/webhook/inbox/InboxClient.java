@@ -84,6 +84,11 @@ public class InboxClient {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /** Whether the client exists yet (it is built by the first {@link #get()}). */
+    public synchronized boolean isBuilt() {
+        return client != null;
+    }
+
     @PreDestroy
     synchronized void close() {
         if (client != null) {
