@@ -27,7 +27,7 @@ public class EndpointFunctions {
     @Funq("getEndpoint")
     public EndpointState getEndpoint(JsonNode raw) {
         EndpointRef input = JsonInput.read(json, raw, EndpointRef.class);
-        String id = EndpointInput.endpointId(input == null ? null : input.id());
+        String id = EndpointInput.endpointId(input.id());
         return EndpointState.of(endpoints.get(id));
     }
 
@@ -38,7 +38,7 @@ public class EndpointFunctions {
     @Funq("listEndpoints")
     public EndpointList listEndpoints(JsonNode raw) {
         ListEndpointsRequest input = JsonInput.read(json, raw, ListEndpointsRequest.class);
-        String toolkit = input == null || input.toolkitSlug() == null || input.toolkitSlug().isBlank()
+        String toolkit = input.toolkitSlug() == null || input.toolkitSlug().isBlank()
                 ? null : EndpointInput.toolkitSlug("toolkit_slug", input.toolkitSlug());
         List<EndpointState> states = new ArrayList<>();
         for (WebhookEndpoint.Summary summary : endpoints.list(toolkit)) {

@@ -30,10 +30,6 @@ public record ProvisionRequest(
     }
 
     static Valid validate(ProvisionRequest input) {
-        if (input == null) {
-            throw new InvalidInput("input is required: {\"toolkit_slug\": \"slack\", \"client_id\": \"<OAuth client id>\", "
-                    + "\"data\": {...}, \"replace\": false}");
-        }
         String toolkit = EndpointInput.toolkitSlug("toolkit_slug", input.toolkitSlug());
         String clientId = InvalidInput.require("client_id", input.clientId());
         Map<String, String> data = EndpointInput.fieldValues("data", input.data());

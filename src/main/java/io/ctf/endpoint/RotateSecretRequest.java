@@ -23,10 +23,6 @@ public record RotateSecretRequest(String id, String field, JsonNode value, Map<S
     }
 
     static Valid validate(RotateSecretRequest input) {
-        if (input == null) {
-            throw new InvalidInput("input is required: {\"id\": \"we_…\", \"field\": \"<setup field>\", \"value\": \"<new value>\"}"
-                    + " or {\"id\": \"we_…\", \"data\": {...}}");
-        }
         String id = EndpointInput.endpointId(input.id());
         boolean single = input.field() != null || input.value() != null;
         if (single && input.data() != null) {

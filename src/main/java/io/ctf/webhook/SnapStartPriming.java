@@ -54,6 +54,10 @@ public class SnapStartPriming implements Resource {
     InboxClient inboxClient;
 
     static void register(@Observes StartupEvent started) {
+        // The environment first: an ordinary start reads nothing else.
+        if (!"snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            return;
+        }
         String export = ConfigProvider.getConfig().getOptionalValue("quarkus.funqy.export", String.class).orElse(null);
         if (snapshotting(System.getenv(), export)) {
             Core.getGlobalContext().register(Arc.container().instance(SnapStartPriming.class).get());
