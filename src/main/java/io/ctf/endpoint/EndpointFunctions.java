@@ -1,7 +1,6 @@
 package io.ctf.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.composio.WebhookEndpoint;
 import io.ctf.lambda.JsonInput;
 import io.quarkus.funqy.Funq;
@@ -21,12 +20,12 @@ public class EndpointFunctions {
     WebhookEndpoints endpoints;
 
     @Inject
-    ObjectMapper json;
+    JsonInput inputs;
 
     /** One Composio call. */
     @Funq("getEndpoint")
     public EndpointState getEndpoint(JsonNode raw) {
-        EndpointRef input = JsonInput.read(json, raw, EndpointRef.class);
+        EndpointRef input = inputs.read(raw, EndpointRef.class);
         String id = EndpointInput.endpointId(input.id());
         return EndpointState.of(endpoints.get(id));
     }
@@ -37,7 +36,7 @@ public class EndpointFunctions {
      */
     @Funq("listEndpoints")
     public EndpointList listEndpoints(JsonNode raw) {
-        ListEndpointsRequest input = JsonInput.read(json, raw, ListEndpointsRequest.class);
+        ListEndpointsRequest input = inputs.read(raw, ListEndpointsRequest.class);
         String toolkit = input.toolkitSlug() == null || input.toolkitSlug().isBlank()
                 ? null : EndpointInput.toolkitSlug("toolkit_slug", input.toolkitSlug());
         List<EndpointState> states = new ArrayList<>();
@@ -57,7 +56,7 @@ public class EndpointFunctions {
      */
     @Funq("rotateEndpointSecret")
     public RotatedEndpoint rotateEndpointSecret(JsonNode raw) {
-        RotateSecretRequest input = JsonInput.read(json, raw, RotateSecretRequest.class);
+        RotateSecretRequest input = inputs.read(raw, RotateSecretRequest.class);
         RotateSecretRequest.Valid request = RotateSecretRequest.validate(input);
         WebhookEndpoint before = endpoints.get(request.id());
         endpoints.setupFields(before.toolkitSlug()).requireKnown(request.data().keySet());

@@ -22,7 +22,7 @@ final class EndpointInput {
         return InvalidInput.require("id", value).trim();
     }
 
-    /** Setup field values: each a non-empty string. Null or absent means no fields. */
+    /** Setup field values: each a non-empty JSON string. Null or absent means no fields. */
     static Map<String, String> fieldValues(String field, Map<String, JsonNode> values) {
         Map<String, String> checked = new LinkedHashMap<>();
         if (values == null) {
@@ -41,8 +41,9 @@ final class EndpointInput {
         if (value == null || value.isNull() || value.isMissingNode()) {
             throw new InvalidInput("'" + field + "' has no value: give its value, or leave the field out");
         }
-        if (!value.isValueNode() || value.isBinary()) {
-            throw new InvalidInput("'" + field + "' must be a string");
+        if (!value.isTextual()) {
+            // A number or a boolean is no secret: storing 5 as "5" would hide a mistake.
+            throw new InvalidInput("'" + field + "' has the wrong type: expected a string");
         }
         String text = value.asText();
         if (text.isBlank()) {

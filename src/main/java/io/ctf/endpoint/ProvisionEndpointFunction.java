@@ -1,7 +1,6 @@
 package io.ctf.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.composio.WebhookEndpoint;
 import io.ctf.lambda.JsonInput;
 import io.ctf.lambda.InvalidInput;
@@ -26,11 +25,11 @@ public class ProvisionEndpointFunction {
     WebhookEndpoints endpoints;
 
     @Inject
-    ObjectMapper json;
+    JsonInput inputs;
 
     @Funq("provisionEndpoint")
     public ProvisionResult provisionEndpoint(JsonNode raw) {
-        ProvisionRequest input = JsonInput.read(json, raw, ProvisionRequest.class);
+        ProvisionRequest input = inputs.read(raw, ProvisionRequest.class);
         ProvisionRequest.Valid request = ProvisionRequest.validate(input);
         String toolkit = request.toolkitSlug();
 

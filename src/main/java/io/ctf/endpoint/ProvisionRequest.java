@@ -9,7 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
 
 /**
- * provisionEndpoint's input: {@code {"toolkit_slug", "client_id", "data": {...}, "replace": false}}.
+ * provisionEndpoint's input: {@code {"toolkit_slug", "client_id", "data": {...}, "replace": false}};
+ * {@code replace} is a JSON boolean (absent: false), so a typo never silently means "merge".
  * {@code data} holds secrets, so {@link #toString()} shows field names only.
  */
 @RegisterForReflection
@@ -18,7 +19,7 @@ public record ProvisionRequest(
         @JsonProperty("toolkit_slug") String toolkitSlug,
         @JsonProperty("client_id") String clientId,
         Map<String, JsonNode> data,
-        JsonNode replace) {
+        Boolean replace) {
 
     /** The checked request: slug lower-cased, data as plain strings. */
     record Valid(String toolkitSlug, String clientId, Map<String, String> data, boolean replace) {
@@ -33,26 +34,12 @@ public record ProvisionRequest(
         String toolkit = EndpointInput.toolkitSlug("toolkit_slug", input.toolkitSlug());
         String clientId = InvalidInput.require("client_id", input.clientId());
         Map<String, String> data = EndpointInput.fieldValues("data", input.data());
-        boolean replace = parseReplace(input.replace());
+        boolean replace = Boolean.TRUE.equals(input.replace());
         if (replace && data.isEmpty()) {
             throw new InvalidInput("'replace': true stores 'data' wholesale and clears every field left out, "
                     + "so 'data' must hold every required field; it is empty");
         }
         return new Valid(toolkit, clientId, data, replace);
-    }
-
-    /** Absent means false; a JSON boolean or its text, so a typo never silently means "merge". */
-    private static boolean parseReplace(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return false;
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isTextual() && ("true".equals(value.textValue()) || "false".equals(value.textValue()))) {
-            return Boolean.parseBoolean(value.textValue());
-        }
-        throw new InvalidInput("'replace' must be true or false");
     }
 
     @Override

@@ -3,36 +3,117 @@ package io.ctf.lambda;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads a directly invoked function's JSON input into its record, so that a value of the wrong
- * shape is an {@link InvalidInput} naming the field rather than a parser's exception (which Funqy
- * would report before the function runs). Unknown fields are ignored: Step Functions often passes
- * its whole state as the input.
+ * Reads a directly invoked function's JSON input into its record, strictly: a string field takes
+ * only a JSON string, a boolean only {@code true}/{@code false}, a number only a number, an object
+ * only an object, a list only an array or a single string (a one-item list). A value of the wrong
+ * type is an {@link InvalidInput} naming the field ({@code 'trigger_id' has the wrong type: expected
+ * a string}) rather than a value Jackson coerced ({@code 12} → {@code "12"}) or a parser's exception.
+ * Unknown fields are ignored: Step Functions often passes its whole state as the input.
+ * <p>
+ * The strictness lives in a mapper of its own, copied from the application's on first use: Composio's
+ * answers go on being read leniently by the application's mapper.
  */
-public final class JsonInput {
+@ApplicationScoped
+public class JsonInput {
 
-    private JsonInput() {
-    }
+    @Inject
+    ObjectMapper json;
 
-    public static <T> T read(ObjectMapper json, JsonNode input, Class<T> type) {
-        JsonNode object = input == null || input.isNull() || input.isMissingNode() ? json.createObjectNode() : input;
+    private volatile ObjectMapper strict;
+
+    public <T> T read(JsonNode input, Class<T> type) {
+        JsonNode object = input == null || input.isNull() || input.isMissingNode() ? strict().createObjectNode() : input;
         if (!object.isObject()) {
             throw new InvalidInput("the input must be a JSON object, not " + object.getNodeType().toString().toLowerCase());
         }
         try {
-            return json.readerFor(type)
-                    .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(object);
+            return strict().readerFor(type).readValue(object);
         } catch (JsonMappingException e) {
-            throw new InvalidInput("'" + field(e.getPath()) + "' has the wrong type" + expected(e));
+            List<JsonMappingException.Reference> path = e.getPath();
+            if (singleValueForList(object, path)) {
+                // A single value stands for a one-item list; when it is not a string, name the list.
+                throw new InvalidInput("'" + field(path.subList(0, path.size() - 1))
+                        + "' has the wrong type: expected an array of strings (or a single string)");
+            }
+            throw new InvalidInput("'" + field(path) + "' has the wrong type" + expected(e));
         } catch (java.io.IOException e) {
             throw new InvalidInput("the input cannot be read: " + e.getClass().getSimpleName());
         }
+    }
+
+    private ObjectMapper strict() {
+        ObjectMapper current = strict;
+        if (current == null) {
+            current = strict = strict(json);
+        }
+        return current;
+    }
+
+    /** A copy of {@code base} that refuses every scalar coercion; {@code base} is left as it was. */
+    static ObjectMapper strict(ObjectMapper base) {
+        ObjectMapper mapper = base.copy();
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // "" is a string, not an empty object, list or absent number.
+        mapper.coercionConfigDefaults()
+                .setAcceptBlankAsEmpty(false)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Object, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Array, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // An object from a string (a one-string constructor) or from a scalar is no object.
+        for (LogicalType type : List.of(LogicalType.POJO, LogicalType.Map)) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    /** Whether the failing value is a list's item only because a single value was read as a one-item list. */
+    private static boolean singleValueForList(JsonNode input, List<JsonMappingException.Reference> path) {
+        if (path.isEmpty() || path.get(path.size() - 1).getIndex() < 0) {
+            return false;
+        }
+        JsonNode parent = input;
+        for (JsonMappingException.Reference step : path.subList(0, path.size() - 1)) {
+            parent = step.getFieldName() != null ? parent.path(step.getFieldName()) : parent.path(step.getIndex());
+        }
+        return !parent.isArray();
     }
 
     private static String field(List<JsonMappingException.Reference> path) {
@@ -48,7 +129,7 @@ public final class JsonInput {
     }
 
     private static String expected(JsonMappingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
             if (target == String.class) {
                 return ": expected a string";
@@ -56,11 +137,17 @@ public final class JsonInput {
             if (target == Boolean.class || target == boolean.class) {
                 return ": expected true or false";
             }
-            if (Number.class.isAssignableFrom(target) || target == int.class) {
+            if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+                return ": expected a whole number";
+            }
+            if (Number.class.isAssignableFrom(target)) {
                 return ": expected a number";
             }
-            if (List.class.isAssignableFrom(target)) {
-                return ": expected an array of strings";
+            if (Collection.class.isAssignableFrom(target)) {
+                return ": expected an array of strings (or a single string)";
+            }
+            if (Map.class.isAssignableFrom(target) || target.isRecord()) {
+                return ": expected an object";
             }
         }
         return "";

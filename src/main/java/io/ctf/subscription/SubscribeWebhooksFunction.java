@@ -1,7 +1,6 @@
 package io.ctf.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.lambda.JsonInput;
 import io.ctf.composio.Composio;
 import io.ctf.composio.ComposioApiError;
@@ -47,7 +46,7 @@ public class SubscribeWebhooksFunction {
     Composio composio;
 
     @Inject
-    ObjectMapper json;
+    JsonInput inputs;
 
     @Inject
     WebhookSecretStore store;
@@ -63,7 +62,7 @@ public class SubscribeWebhooksFunction {
 
     @Funq("subscribeWebhooks")
     public SubscribeWebhooks.Result subscribeWebhooks(JsonNode raw) {
-        var input = JsonInput.read(json, raw, SubscribeWebhooks.Request.class);
+        var input = inputs.read(raw, SubscribeWebhooks.Request.class);
         String url = webhookUrl(input.webhookUrl());
         List<String> events = events(input.events());
         boolean rotateRequested = Boolean.TRUE.equals(input.rotateSecret());

@@ -6,6 +6,7 @@ import io.ctf.composio.Composio;
 import io.ctf.composio.ComposioApiError;
 import io.ctf.composio.UpsertTrigger;
 import io.ctf.lambda.InvalidInput;
+import io.ctf.lambda.JsonInput;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -27,6 +28,9 @@ public class CreateTriggerFunction {
     ObjectMapper json;
 
     @Inject
+    JsonInput inputs;
+
+    @Inject
     Composio composio;
 
     @Inject
@@ -37,7 +41,7 @@ public class CreateTriggerFunction {
 
     @Funq("createTrigger")
     public CreatedTrigger createTrigger(JsonNode input) {
-        CreateTriggerRequest request = Inputs.read(json, input, CreateTriggerRequest.class);
+        CreateTriggerRequest request = inputs.read(input, CreateTriggerRequest.class);
         String slug = Inputs.slug("slug", request.slug());
         String userId = blankToNull(request.userId());
         String accountId = blankToNull(request.connectedAccountId());

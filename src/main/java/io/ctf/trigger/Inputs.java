@@ -1,7 +1,5 @@
 package io.ctf.trigger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.lambda.InvalidInput;
 import io.ctf.lambda.JsonInput;
 
@@ -10,7 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The trigger functions' input checks: reading (see {@link JsonInput}), slugs, and id lists for
+ * The trigger functions' input checks (after {@link JsonInput} read the input): slugs, and id lists for
  * Composio's comma-joined query parameters.
  */
 final class Inputs {
@@ -18,10 +16,6 @@ final class Inputs {
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_]+");
 
     private Inputs() {
-    }
-
-    static <T> T read(ObjectMapper json, JsonNode input, Class<T> type) {
-        return JsonInput.read(json, input, type);
     }
 
     /** A trigger type slug such as {@code GITHUB_COMMIT_EVENT}. */

@@ -1,7 +1,7 @@
 package io.ctf.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ctf.lambda.JsonInput;
 import io.ctf.composio.Composio;
 import io.ctf.composio.ComposioApiError;
 import io.ctf.composio.TriggerInstance;
@@ -24,7 +24,7 @@ public class ManageTriggersFunctions {
     private static final Logger LOG = Logger.getLogger(ManageTriggersFunctions.class);
 
     @Inject
-    ObjectMapper json;
+    JsonInput inputs;
 
     @Inject
     Composio composio;
@@ -34,7 +34,7 @@ public class ManageTriggersFunctions {
 
     @Funq("listTriggers")
     public TriggerList listTriggers(JsonNode input) {
-        ListTriggersRequest request = Inputs.read(json, input, ListTriggersRequest.class);
+        ListTriggersRequest request = inputs.read(input, ListTriggersRequest.class);
         // user_id and user_ids are checked apart so that an error names the field as the caller wrote it.
         List<String> users = new ArrayList<>();
         if (request.userId() != null) {
@@ -137,7 +137,7 @@ public class ManageTriggersFunctions {
     }
 
     private String triggerId(JsonNode input) {
-        TriggerRef ref = Inputs.read(json, input, TriggerRef.class);
+        TriggerRef ref = inputs.read(input, TriggerRef.class);
         String id = InvalidInput.require("trigger_id", ref.triggerId()).trim();
         if (id.contains("/") || id.contains(",") || id.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidInput("'trigger_id' must be a trigger id such as ti_AbC123 (as createTrigger or listTriggers answer)");

@@ -1,9 +1,12 @@
 package io.ctf.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.lambda.HttpApiEvent;
 import io.ctf.lambda.HttpApiResponse;
+import io.ctf.lambda.InvalidInput;
+import io.ctf.lambda.JsonInput;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +22,11 @@ import java.util.Optional;
  * {@code receiveWebhook}: Composio's deliveries, through API Gateway (HTTP API, payload 2.0).
  * gateway event → {@link SignedDelivery} → {@link SignatureVerifier} → {@link EventNormaliser} → {@link EventSink}.
  * Answers 2xx only once the event is stored; anything else makes Composio deliver again.
+ * <p>
+ * An input that is not an API Gateway event (a direct invoke with the wrong payload, a test event
+ * of another service) is no delivery at all: it fails as the function error {@link InvalidInput},
+ * so the caller reads what went wrong and Lambda's error metric counts it, rather than a
+ * successful invocation carrying an HTTP 400 that nobody sees.
  */
 @ApplicationScoped // one instance per container, so the verifier and normaliser built on first use are kept
 public class ReceiveWebhookFunction {
@@ -40,11 +48,15 @@ public class ReceiveWebhookFunction {
     @Inject
     WebhookSecretSource secrets;
 
+    @Inject
+    JsonInput inputs;
+
     private volatile Verifier verifier;
     private volatile EventNormaliser normaliser;
 
     @Funq("receiveWebhook")
-    public HttpApiResponse receiveWebhook(HttpApiEvent event) {
+    public HttpApiResponse receiveWebhook(JsonNode input) {
+        HttpApiEvent event = gatewayEvent(input);
         String method = event.method();
         if (method != null && !"POST".equalsIgnoreCase(method)) {
             return reject(new WebhookRejected(405, "only POST is accepted"), Map.of("allow", "POST"));
@@ -62,6 +74,20 @@ public class ReceiveWebhookFunction {
             // Not acknowledged: Composio retries, so nothing is lost.
             LOG.errorf(storeFailed, "delivery %s not stored; answering 503 so Composio retries", event.header("webhook-id"));
             return error(503, Map.of("retry-after", "5"), "event could not be stored, retry later");
+        }
+    }
+
+    /** Every API Gateway event has a {@code requestContext}; its fields must have API Gateway's types. */
+    private HttpApiEvent gatewayEvent(JsonNode input) {
+        if (input == null || !input.isObject() || !input.path("requestContext").isObject()) {
+            throw new InvalidInput("receiveWebhook takes the API Gateway HTTP API event (payload format 2.0) of a delivery"
+                    + " to POST /webhook, and this input is not one (it has no 'requestContext' object)."
+                    + " Composio delivers to the stack's WebhookUrl; send test deliveries there (scripts/ has a sample)");
+        }
+        try {
+            return inputs.read(input, HttpApiEvent.class);
+        } catch (InvalidInput wrongType) {
+            throw new InvalidInput(wrongType.getMessage() + " (receiveWebhook takes an API Gateway HTTP API event, payload format 2.0)");
         }
     }
 

@@ -14,7 +14,7 @@ class EndpointInputsTest {
     @Test
     void provisionRequestPrintsNoValue() throws Exception {
         ProvisionRequest input = json.readValue("""
-                {"toolkit_slug":"Slack","client_id":"c1","data":{"webhook_signing_secret":"%s"},"replace":"true"}"""
+                {"toolkit_slug":"Slack","client_id":"c1","data":{"webhook_signing_secret":"%s"},"replace":true}"""
                 .formatted(SECRET), ProvisionRequest.class);
         ProvisionRequest.Valid valid = ProvisionRequest.validate(input);
 

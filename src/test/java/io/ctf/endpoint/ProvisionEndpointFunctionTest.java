@@ -259,9 +259,9 @@ class ProvisionEndpointFunctionTest {
                 arguments("{\"toolkit_slug\":\" \",\"client_id\":\"c\"}", "'toolkit_slug' is required"),
                 arguments("{\"toolkit_slug\":\"slack\",\"client_id\":\"c\",\"data\":{\"app_token\":\"\"}}", "'data.app_token' is empty"),
                 arguments("{\"toolkit_slug\":\"slack\",\"client_id\":\"c\",\"data\":{\"app_token\":null}}", "'data.app_token' has no value"),
-                arguments("{\"toolkit_slug\":\"slack\",\"client_id\":\"c\",\"data\":{\"app_token\":{\"a\":1}}}", "'data.app_token' must be a string"),
+                arguments("{\"toolkit_slug\":\"slack\",\"client_id\":\"c\",\"data\":{\"app_token\":{\"a\":1}}}", "'data.app_token' has the wrong type: expected a string"),
                 arguments("{\"toolkit_slug\":\"slack\",\"client_id\":\"c\",\"replace\":true}", "'data' must hold every required field"),
-                arguments("{\"toolkit_slug\":\"slack\",\"client_id\":\"c\",\"replace\":\"yes\"}", "'replace' must be true or false"),
+                arguments("{\"toolkit_slug\":\"slack\",\"client_id\":\"c\",\"replace\":\"yes\"}", "'replace' has the wrong type: expected true or false"),
                 // Shapes no input record can hold: refused by us, naming the field, not by the JSON binding.
                 arguments("{\"toolkit_slug\":\"slack\",\"client_id\":\"c\",\"data\":\"webhook_signing_secret\"}", "'data' has the wrong type"),
                 arguments("[\"slack\"]", "the input must be a JSON object"));
