@@ -35,6 +35,17 @@ public interface ComposioApi {
     TriggerType getTriggerType(@RestPath String slug, @RestQuery("toolkit_versions") String toolkitVersions);
 
     @GET
+    @Path("/triggers_types")
+    TriggerType.Page listTriggerTypes(
+            @RestQuery("toolkit_slugs") String toolkitSlugs,
+            @RestQuery("limit") Integer limit,
+            @RestQuery("cursor") String cursor);
+
+    @GET
+    @Path("/connected_accounts/{id}")
+    ConnectedAccount getConnectedAccount(@RestPath String id);
+
+    @GET
     @Path("/connected_accounts")
     ConnectedAccount.Page listConnectedAccounts(
             @RestQuery("user_ids") String userIds,

@@ -17,7 +17,10 @@ public final class UpsertTrigger {
     public record Request(
             @JsonProperty("connected_account_id") String connectedAccountId,
             @JsonProperty("trigger_config") JsonNode triggerConfig,
-            @JsonProperty("toolkit_versions") String toolkitVersions) {
+            @JsonProperty("toolkit_versions") String toolkitVersions,
+            // Not in the published spec; Composio's SDKs send it. Projects with two-factor protection
+            // check that the pinned account belongs to this user; others ignore it.
+            @JsonProperty("user_id") String userId) {
     }
 
     @RegisterForReflection

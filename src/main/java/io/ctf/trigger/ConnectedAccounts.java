@@ -34,6 +34,11 @@ public class ConnectedAccounts {
      * none is found, one more to say what the user does have.
      */
     String newestActive(String userId, String toolkit) {
+        return newestActiveAccount(userId, toolkit).id();
+    }
+
+    /** As {@link #newestActive}, the whole account. */
+    ConnectedAccount newestActiveAccount(String userId, String toolkit) {
         String cursor = null;
         for (int page = 0; page < config.maxPages(); page++) {
             String from = cursor;
@@ -44,7 +49,7 @@ public class ConnectedAccounts {
                     .filter(ConnectedAccounts::usable)
                     .max(Comparator.comparing(ConnectedAccounts::createdAt));
             if (newest.isPresent()) {
-                return newest.get().id();
+                return newest.get();
             }
             cursor = found.nextCursor();
             if (cursor == null || cursor.isBlank()) {

@@ -70,7 +70,9 @@ public class TriggerTypes {
         try {
             type = composio.call(api -> api.getTriggerType(key.slug(), key.toolkitVersion()));
         } catch (ComposioApiError e) {
-            if (e.status() == 404) {
+            // Composio answers an unknown slug with 400 (its TypeScript SDK maps 400 and 404 alike).
+            // Only this call's 400 means that: elsewhere a 400 stays Composio's own error.
+            if (e.status() == 400 || e.status() == 404) {
                 throw new TriggerTypeNotFound(key.slug(), key.toolkitVersion(), e);
             }
             throw e;

@@ -41,10 +41,13 @@ import static io.ctf.trigger.FunctionCalls.accountsPage;
 import static io.ctf.trigger.FunctionCalls.error;
 import static io.ctf.trigger.FunctionCalls.failure;
 import static io.ctf.trigger.FunctionCalls.invoke;
+import static io.ctf.trigger.FunctionCalls.ownAppAccount;
 import static io.ctf.trigger.FunctionCalls.resource;
 import static io.ctf.trigger.FunctionCalls.upserted;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 /** createTrigger against a WireMock Composio speaking the OpenAPI spec's shapes. */
 @QuarkusTest
@@ -61,6 +64,7 @@ class CreateTriggerFunctionTest {
     static final String GITHUB_TYPE = "/api/v3.1/triggers_types/GITHUB_COMMIT_EVENT";
     static final String SLACK_TYPE = "/api/v3.1/triggers_types/SLACK_RECEIVE_MESSAGE";
     static final String ACCOUNTS = "/api/v3.1/connected_accounts";
+    static final String ENDPOINTS = "/api/v3.1/webhook_endpoints";
     static final String GITHUB_UPSERT = "/api/v3.1/trigger_instances/GITHUB_COMMIT_EVENT/upsert";
     static final String SLACK_UPSERT = "/api/v3.1/trigger_instances/SLACK_RECEIVE_MESSAGE/upsert";
 
@@ -107,7 +111,7 @@ class CreateTriggerFunctionTest {
         composio.verify(postRequestedFor(urlPathEqualTo(GITHUB_UPSERT))
                 .withHeader("x-api-key", equalTo(API_KEY))
                 .withRequestBody(equalToJson("""
-                        {"connected_account_id":"ca_Active","trigger_config":{"owner":"acme","repo":"api"}}""")));
+                        {"connected_account_id":"ca_Active","trigger_config":{"owner":"acme","repo":"api"},"user_id":"user-1"}""")));
         assertThat(composio.getAllServeEvents()).as("Composio calls for one create").hasSize(3);
     }
 
@@ -328,16 +332,133 @@ class CreateTriggerFunctionTest {
                 .contains("HTTP 400").contains("Repository acme/api not found").contains("[Composio request id req_400]");
     }
 
-    @Test
-    void anUnknownSlugIsTriggerTypeNotFound() {
-        composio.stubFor(get(urlPathEqualTo("/api/v3.1/triggers_types/GITHUB_NO_SUCH_EVENT")).willReturn(aResponse().withStatus(404)
+    @ParameterizedTest
+    @CsvSource({"400, BadRequest", "404, TriggerType_NotFound"})
+    void anUnknownSlugIsTriggerTypeNotFoundWhetherComposioAnswers400Or404(int status, String slug) {
+        composio.stubFor(get(urlPathEqualTo("/api/v3.1/triggers_types/GITHUB_NO_SUCH_EVENT")).willReturn(aResponse().withStatus(status)
                 .withHeader("content-type", "application/json")
-                .withBody(error(404, "TriggerType_NotFound", "Trigger type not found", "req_404"))));
+                .withBody(error(status, slug, "Trigger type not found", "req_" + status))));
 
         assertThat(failure(invoke("{\"slug\":\"GITHUB_NO_SUCH_EVENT\",\"user_id\":\"user-1\",\"trigger_config\":{}}"),
                 TriggerTypeNotFound.class))
-                .startsWith("Composio has no trigger type 'GITHUB_NO_SUCH_EVENT'").contains("req_404");
+                .startsWith("Composio has no trigger type 'GITHUB_NO_SUCH_EVENT'").contains("req_" + status);
         assertThat(composio.getAllServeEvents()).hasSize(1);
+    }
+
+    // --- dry_run: every check, no write ------------------------------------------------------
+
+    @Test
+    void aDryRunByUserMakesEveryCheckAndWritesNothing() {
+        composio.stubFor(get(urlPathEqualTo(GITHUB_TYPE)).willReturn(okJson(resource("triggers/type-github-commit-event.json"))));
+        composio.stubFor(accounts().willReturn(okJson(accountsPage(null,
+                account("ca_Active", "github", "ACTIVE", "2026-10-01T10:00:00.000Z", false)))));
+
+        invoke("""
+                {"slug":"github_commit_event","user_id":"user-1","trigger_config":{"owner":"acme","repo":"api"},"dry_run":true}""")
+                .statusCode(200)
+                .body("dry_run", is(true))
+                .body("slug", is("GITHUB_COMMIT_EVENT"))
+                .body("connected_account_id", is("ca_Active"))
+                .body("trigger_config.owner", is("acme"))
+                .body("trigger_config.repo", is("api"))
+                .body("requires_webhook_endpoint", is(false))
+                .body("$", not(hasKey("trigger_id")));
+
+        assertThat(composio.getAllServeEvents()).as("type and accounts read, nothing else")
+                .extracting(e -> e.getRequest().getMethod().getName() + " " + e.getRequest().getUrl().replaceFirst("\\?.*", ""))
+                .containsExactlyInAnyOrder("GET " + GITHUB_TYPE, "GET " + ACCOUNTS);
+    }
+
+    @Test
+    void aDryRunWithAnExplicitAccountChecksThatComposioKnowsIt() {
+        composio.stubFor(get(urlPathEqualTo(GITHUB_TYPE)).willReturn(okJson(resource("triggers/type-github-commit-event.json"))));
+        composio.stubFor(get(urlPathEqualTo(ACCOUNTS + "/ca_Given")).willReturn(okJson(
+                account("ca_Given", "github", "ACTIVE", "2026-10-01T10:00:00.000Z", false))));
+        composio.stubFor(get(urlPathEqualTo(ACCOUNTS + "/ca_Nope")).willReturn(aResponse().withStatus(404)
+                .withHeader("content-type", "application/json")
+                .withBody(error(404, "ConnectedAccount_NotFound", "Connected account not found", "req_ca404"))));
+
+        invoke("""
+                {"slug":"GITHUB_COMMIT_EVENT","connected_account_id":"ca_Given","trigger_config":{"owner":"a","repo":"b"},"dry_run":true}""")
+                .statusCode(200).body("dry_run", is(true)).body("connected_account_id", is("ca_Given"));
+        assertThat(failure(invoke("""
+                {"slug":"GITHUB_COMMIT_EVENT","connected_account_id":"ca_Nope","trigger_config":{"owner":"a","repo":"b"},"dry_run":true}"""),
+                ConnectedAccountNotFound.class))
+                .contains("'ca_Nope'").contains("req_ca404");
+        assertNothingWritten();
+    }
+
+    @Test
+    void aDryRunOfATypeNeedingAnEndpointChecksTheToolkitHasOne() {
+        composio.stubFor(get(urlPathEqualTo(SLACK_TYPE)).willReturn(okJson(resource("triggers/type-slack-receive-message.json"))));
+        composio.stubFor(get(urlPathEqualTo(ACCOUNTS + "/ca_Slack")).willReturn(okJson(
+                ownAppAccount("ca_Slack", "slack", "ACTIVE", "2026-10-01T10:00:00.000Z"))));
+        String input = """
+                {"slug":"SLACK_RECEIVE_MESSAGE","connected_account_id":"ca_Slack","trigger_config":{"channel_id":"C012AB3CD4"},"dry_run":true}""";
+
+        composio.stubFor(get(urlPathEqualTo(ENDPOINTS)).willReturn(okJson("{\"items\":[]}")));
+        assertThat(failure(invoke(input), WebhookEndpointRequired.class))
+                .startsWith("SLACK_RECEIVE_MESSAGE needs a webhook endpoint for toolkit 'slack'")
+                .contains("dry run").contains("provisionEndpoint");
+        composio.verify(getRequestedFor(urlPathEqualTo(ENDPOINTS)).withQueryParam("toolkit_slug", equalTo("slack")));
+
+        composio.stubFor(get(urlPathEqualTo(ENDPOINTS)).willReturn(okJson("""
+                {"items":[{"id":"we_abc123","toolkit_slug":"slack","client_id":"1234567890.0987654321"}]}""")));
+        invoke(input).statusCode(200)
+                .body("dry_run", is(true))
+                .body("requires_webhook_endpoint", is(true))
+                .body("trigger_config.channel_id", is("C012AB3CD4"));
+        assertNothingWritten();
+    }
+
+    @Test
+    void aDryRunOnAComposioManagedAppNeedsNoEndpointOfYours() {
+        composio.stubFor(get(urlPathEqualTo(SLACK_TYPE)).willReturn(okJson(resource("triggers/type-slack-receive-message.json"))));
+        composio.stubFor(accounts().willReturn(okJson(accountsPage(null,
+                account("ca_Managed", "slack", "ACTIVE", "2026-10-01T10:00:00.000Z", false)))));
+
+        invoke("""
+                {"slug":"SLACK_RECEIVE_MESSAGE","user_id":"user-1","trigger_config":{"channel_id":"C012AB3CD4"},"dry_run":true}""")
+                .statusCode(200).body("connected_account_id", is("ca_Managed")).body("requires_webhook_endpoint", is(true));
+        composio.verify(0, getRequestedFor(urlPathEqualTo(ENDPOINTS)));
+        assertNothingWritten();
+    }
+
+    @Test
+    void aDryRunFailsAsARealRunWould() {
+        composio.stubFor(get(urlPathEqualTo(SLACK_TYPE)).willReturn(okJson(resource("triggers/type-slack-receive-message.json"))));
+        composio.stubFor(get(urlPathEqualTo("/api/v3.1/triggers_types/SLACK_NO_SUCH_EVENT")).willReturn(aResponse().withStatus(400)
+                .withHeader("content-type", "application/json")
+                .withBody(error(400, "BadRequest", "Trigger type not found", "req_400"))));
+        composio.stubFor(accounts().willReturn(okJson(accountsPage(null))));
+
+        assertThat(failure(invoke("""
+                {"slug":"SLACK_RECEIVE_MESSAGE","user_id":"user-1","trigger_config":{"min_interval":0},"dry_run":true}"""),
+                InvalidTriggerConfig.class)).contains("trigger_config.channel_id").contains("trigger_config.min_interval");
+        failure(invoke("{\"slug\":\"SLACK_NO_SUCH_EVENT\",\"user_id\":\"user-1\",\"dry_run\":true}"), TriggerTypeNotFound.class);
+        assertThat(failure(invoke("""
+                {"slug":"SLACK_RECEIVE_MESSAGE","user_id":"user-1","trigger_config":{"channel_id":"C012AB3CD4"},"dry_run":true}"""),
+                ConnectedAccountNotFound.class)).startsWith("user 'user-1' has no ACTIVE slack account");
+        assertThat(failure(invoke("{\"slug\":\"SLACK_RECEIVE_MESSAGE\",\"dry_run\":true}"), InvalidInput.class))
+                .contains("'user_id' or 'connected_account_id' is required");
+        assertNothingWritten();
+    }
+
+    @Test
+    void dryRunFalseIsARealRun() {
+        composio.stubFor(get(urlPathEqualTo(GITHUB_TYPE)).willReturn(okJson(resource("triggers/type-github-commit-event.json"))));
+        composio.stubFor(post(urlPathEqualTo(GITHUB_UPSERT)).willReturn(okJson(upserted("ti_Real")).withStatus(201)));
+
+        invoke("""
+                {"slug":"GITHUB_COMMIT_EVENT","connected_account_id":"ca_1","trigger_config":{"owner":"a","repo":"b"},"dry_run":false}""")
+                .statusCode(200).body("trigger_id", is("ti_Real")).body("$", not(hasKey("dry_run")));
+        composio.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_UPSERT)).withRequestBody(equalToJson("""
+                {"connected_account_id":"ca_1","trigger_config":{"owner":"a","repo":"b"}}""")));
+    }
+
+    private void assertNothingWritten() {
+        assertThat(composio.getAllServeEvents()).as("requests other than GET")
+                .filteredOn(e -> !e.getRequest().getMethod().getName().equals("GET")).isEmpty();
     }
 
     @Test
@@ -392,7 +513,7 @@ class CreateTriggerFunctionTest {
             "{\"slug\":\"GITHUB_COMMIT_EVENT\"}                             | 'user_id' or 'connected_account_id' is required",
             "{\"slug\":\"GITHUB_COMMIT_EVENT\",\"user_id\":\"u\",\"connected_account_id\":\"ca\"} | not both",
             "{\"slug\":\"GITHUB_COMMIT_EVENT\",\"user_id\":[\"u\"]}         | 'user_id' has the wrong type: expected a string",
-            "{\"slug\":\"GITHUB_COMMIT_EVENT\",\"user_id\":\"u\",\"trigger_config\":\"owner=acme\"} | 'trigger_config' must be a JSON object",
+            "{\"slug\":\"GITHUB_COMMIT_EVENT\",\"user_id\":\"u\",\"trigger_config\":\"owner=acme\"} | 'trigger_config' has the wrong type: expected an object",
             "{\"slug\":\"GITHUB_COMMIT_EVENT\",\"user_id\":\"u\",\"toolkit_version\":\" \"} | 'toolkit_version' is empty",
             "[1,2]                                                          | the input must be a JSON object"})
     void invalidInputIsRefusedBeforeAnyCall(String input, String expected) {

@@ -1,5 +1,6 @@
 package io.ctf.trigger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.lambda.MockLambda;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.response.ValidatableResponse;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,6 +20,7 @@ import java.util.stream.Stream;
 final class FunctionCalls {
 
     static final String API_KEY = "test-api-key-never-logged";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FunctionCalls() {
     }
@@ -77,10 +81,33 @@ final class FunctionCalls {
                 .formatted(id, toolkit, status, createdAt, disabled);
     }
 
+    /** A connected account of your own OAuth app (not Composio-managed). */
+    static String ownAppAccount(String id, String toolkit, String status, String createdAt) {
+        return account(id, toolkit, status, createdAt, false).replace("\"is_composio_managed\":true", "\"is_composio_managed\":false");
+    }
+
     static String accountsPage(String nextCursor, String... accounts) {
         return "{\"items\":[" + Stream.of(accounts).collect(Collectors.joining(",")) + "],"
                 + "\"next_cursor\":" + (nextCursor == null ? "null" : "\"" + nextCursor + "\"")
                 + ",\"total_pages\":1,\"current_page\":1,\"total_items\":" + accounts.length + "}";
+    }
+
+    /** The GitHub toolkit's trigger types, each as {@code GET /api/v3.1/triggers_types} lists it. */
+    static List<String> githubTypes() {
+        try {
+            List<String> items = new ArrayList<>();
+            JSON.readTree(resource("triggers/types-github.json")).path("items").forEach(item -> items.add(item.toString()));
+            return items;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A page of {@code GET /api/v3.1/triggers_types}, with Composio's page counters. */
+    static String typesPage(String nextCursor, int currentPage, int totalPages, int totalItems, List<String> items) {
+        return "{\"items\":[" + String.join(",", items) + "],"
+                + "\"next_cursor\":" + (nextCursor == null ? "null" : "\"" + nextCursor + "\"")
+                + ",\"total_pages\":" + totalPages + ",\"current_page\":" + currentPage + ",\"total_items\":" + totalItems + "}";
     }
 
     static String upserted(String triggerId) {
