@@ -13,8 +13,9 @@ public interface TriggersConfig {
     TypeCache typeCache();
 
     /**
-     * Most pages of 50 that one call reads from Composio when listing triggers or looking for a
-     * user's accounts; bounds a call's time and Composio usage whatever the project's size.
+     * Most pages that one call reads from Composio when listing triggers or trigger types (pages of
+     * 50, or of the given {@code limit}) or looking for a user's accounts; bounds a call's time and
+     * Composio usage whatever the project's size.
      */
     @WithDefault("10")
     int maxPages();

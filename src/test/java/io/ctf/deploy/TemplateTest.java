@@ -32,6 +32,7 @@ class TemplateTest {
     static final Set<String> FUNCTIONS = Set.of(
             "receiveWebhook", "subscribeWebhooks",
             "createTrigger", "listTriggers", "enableTrigger", "disableTrigger", "deleteTrigger",
+            "getTriggerType", "listTriggerTypes",
             "provisionEndpoint", "getEndpoint", "listEndpoints", "rotateEndpointSecret");
 
     static final Map<String, Object> SECRETS_PARAMETER_ARN = sub(
