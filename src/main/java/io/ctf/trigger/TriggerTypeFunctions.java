@@ -90,6 +90,7 @@ public class TriggerTypeFunctions {
                 break;
             }
             if (after == null) {
+                next = null; // Composio has no more
                 break;
             }
             next = new TypesCursor(after, from.pageSize(), 0);
