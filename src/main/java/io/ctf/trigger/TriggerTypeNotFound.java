@@ -1,10 +1,11 @@
 package io.ctf.trigger;
 
 import io.ctf.composio.ComposioApiError;
+import io.ctf.lambda.CallerError;
 import io.ctf.lambda.FunctionError;
 
 /** Composio knows no trigger type by that slug (HTTP 404 on {@code GET /triggers_types/{slug}}). */
-public class TriggerTypeNotFound extends FunctionError {
+public class TriggerTypeNotFound extends FunctionError implements CallerError {
 
     public TriggerTypeNotFound(String slug, String toolkitVersion, ComposioApiError cause) {
         super("Composio has no trigger type '" + slug + "'"
