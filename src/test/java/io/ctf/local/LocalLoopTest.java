@@ -29,6 +29,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -40,6 +43,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.ctf.webhook.Fixtures.FIXTURE_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The local loop over real HTTP, as a user (or Composio through a tunnel) drives it: the same server
@@ -236,6 +240,29 @@ class LocalLoopTest {
         JsonNode unknown = json(call("createTrigge", "{}"), 404);
         assertThat(unknown.path("error").asText()).contains("createTrigge");
         assertThat(names(unknown.path("functions"))).isEqualTo(names(listed.path("functions")));
+    }
+
+    // --- the docs' quick start ----------------------------------------------------------------
+
+    @Test
+    void theQuickStartScriptDoesWhatTheDocsSay() throws Exception {
+        assumeTrue(onPath("curl") && onPath("openssl"), "the quick start needs curl and openssl");
+        ProcessBuilder quickstart = new ProcessBuilder("bash", "scripts/quickstart.sh").redirectErrorStream(true);
+        quickstart.environment().put("LOCAL_URL", "http://localhost:" + server.port());
+        quickstart.environment().put("SECRET", FIXTURE_SECRET);
+        quickstart.environment().remove("COMPOSIO_WEBHOOK_SECRET");
+        Process run = quickstart.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(output).contains("quick start: all 7 steps did what the docs say").doesNotContain(FIXTURE_SECRET);
+        assertThat(inbox.count()).as("one stored, the duplicate and the forgery not").isEqualTo(1);
+    }
+
+    static boolean onPath(String tool) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 
     // --- helpers ---------------------------------------------------------------------------
