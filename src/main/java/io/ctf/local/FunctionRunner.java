@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ctf.lambda.FunctionError;
 import io.ctf.lambda.FunctionErrors;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -62,10 +63,11 @@ final class FunctionRunner {
             return HttpAnswer.json(200, write(function, call(function, input)));
         } catch (RuntimeException thrown) {
             int status = FunctionErrorStatus.of(thrown);
-            if (status >= 500) {
-                LOG.errorf(thrown, "%s failed: %d %s", function.getName(), status, thrown.getClass().getName());
-            } else {
+            if (thrown instanceof FunctionError) {
+                // Written for a person, never with a secret: the message says it all.
                 LOG.infof("%s: %d %s: %s", function.getName(), status, thrown.getClass().getName(), thrown.getMessage());
+            } else {
+                LOG.errorf(thrown, "%s failed: %d %s", function.getName(), status, thrown.getClass().getName());
             }
             return failure(status, thrown.getClass().getName(), thrown.getMessage());
         } catch (JsonProcessingException e) {

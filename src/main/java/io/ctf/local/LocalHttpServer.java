@@ -192,7 +192,7 @@ public class LocalHttpServer {
             return HttpAnswer.json(200, json.writeValueAsBytes(response));
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(), h.getValue().asText()));
+        response.path("headers").properties().forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue().asText()));
         String body = response.path("body").asText("");
         byte[] bytes = response.path("isBase64Encoded").asBoolean(false)
                 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
