@@ -1,11 +1,27 @@
 #!/usr/bin/env bash
-# Sends one Composio-signed V3 delivery, wrapped in an API Gateway (HTTP API 2.0) event, to the
-# local receiver started with `./mvnw quarkus:dev`, and prints what receiveWebhook answered.
-#   scripts/send-sample-delivery.sh [webhook-id] [body-file]
-# Environment: RECEIVER (default http://localhost:8080), SECRET (default: the dev-mode secret).
+# Sends one Composio-signed V3 delivery to the receiver started with `./mvnw quarkus:dev` exactly as
+# Composio sends it (its webhook-* headers and the raw body, POST /webhook), and prints the HTTP
+# status and receiveWebhook's answer. The dev console prints the stored event.
+#   scripts/send-sample-delivery.sh [--forged] [--lambda] [webhook-id] [body-file]
+#     --forged  sign with a wrong secret (the answer is 401)
+#     --lambda  wrap the delivery in an API Gateway (HTTP API 2.0) event and post it to the Lambda
+#               mock event server instead, as Lambda would be invoked (needs python3)
+# Environment: LOCAL_URL (default http://localhost:8080), LAMBDA_URL (default http://localhost:8082),
+#   SECRET (default: $COMPOSIO_WEBHOOK_SECRET, else local-dev-secret, the dev-mode secret).
+# Exits 0 when the answer is 2xx. Never prints the secret.
 set -euo pipefail
-RECEIVER="${RECEIVER:-http://localhost:8080}"
-SECRET="${SECRET:-local-dev-secret}"
+LOCAL_URL="${LOCAL_URL:-http://localhost:8080}"
+LAMBDA_URL="${LAMBDA_URL:-http://localhost:8082}"
+SECRET="${SECRET:-${COMPOSIO_WEBHOOK_SECRET:-local-dev-secret}}"
+LAMBDA=false
+while [[ $# -gt 0 && $1 == --* ]]; do
+  case "$1" in
+    --forged) SECRET="not-the-secret-$RANDOM" ;;
+    --lambda) LAMBDA=true ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 ID="${1:-msg_sample_$(date +%s)}"
 TS="$(date +%s)"
 if [[ $# -ge 2 ]]; then
@@ -13,8 +29,10 @@ if [[ $# -ge 2 ]]; then
 else
   BODY='{"id":"evt_sample","timestamp":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'","type":"composio.trigger.message","metadata":{"log_id":"log_sample","trigger_slug":"GITHUB_COMMIT_EVENT","trigger_id":"ti_sample","connected_account_id":"ca_sample","auth_config_id":"ac_sample","user_id":"user-1"},"data":{"repository":"octo/hello","message":"Sample commit"}}'
 fi
-SIG="v1,$(printf '%s' "$ID.$TS.$BODY" | openssl dgst -sha256 -hmac "$SECRET" -binary | base64 -w0)"
-EVENT=$(python3 - "$ID" "$TS" "$SIG" "$BODY" <<'PY'
+SIG="v1,$(printf '%s' "$ID.$TS.$BODY" | openssl dgst -sha256 -hmac "$SECRET" -binary | base64 | tr -d '\n')"
+
+if [[ $LAMBDA == true ]]; then
+  EVENT=$(python3 - "$ID" "$TS" "$SIG" "$BODY" <<'PY'
 import json, sys
 i, ts, sig, body = sys.argv[1:5]
 print(json.dumps({
@@ -25,5 +43,17 @@ print(json.dumps({
   "body": body, "isBase64Encoded": False}))
 PY
 )
-curl -sS -X POST "$RECEIVER" -H 'content-type: application/json' -d "$EVENT"
-echo
+  ANSWER=$(curl -sS -X POST "$LAMBDA_URL" -H 'content-type: application/json' -d "$EVENT")
+  echo "$ANSWER"
+  [[ $ANSWER == *'"statusCode":2'* ]]
+  exit
+fi
+
+OUT="$(mktemp)"
+trap 'rm -f "$OUT"' EXIT
+STATUS=$(curl -sS -o "$OUT" -w '%{http_code}' -X POST "$LOCAL_URL/webhook" \
+  -H 'content-type: application/json' -H 'user-agent: Composio-Webhook/1.0' \
+  -H "webhook-id: $ID" -H "webhook-timestamp: $TS" -H "webhook-signature: $SIG" \
+  -H 'x-composio-webhook-version: V3' --data-binary "$BODY")
+echo "$STATUS $(cat "$OUT")"
+[[ $STATUS == 2* ]]

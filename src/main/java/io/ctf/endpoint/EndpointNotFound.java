@@ -1,10 +1,11 @@
 package io.ctf.endpoint;
 
 import io.ctf.composio.ComposioApiError;
+import io.ctf.lambda.CallerError;
 import io.ctf.lambda.FunctionError;
 
 /** Composio has no webhook endpoint with this id in the project the API key belongs to (HTTP 404). */
-public class EndpointNotFound extends FunctionError {
+public class EndpointNotFound extends FunctionError implements CallerError {
 
     private final String id;
 

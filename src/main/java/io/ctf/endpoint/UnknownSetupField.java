@@ -1,5 +1,6 @@
 package io.ctf.endpoint;
 
+import io.ctf.lambda.CallerError;
 import io.ctf.lambda.FunctionError;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * The input names a field the toolkit's webhook endpoint does not take. Raised before anything is
  * written to Composio. Names fields only, never their values.
  */
-public class UnknownSetupField extends FunctionError {
+public class UnknownSetupField extends FunctionError implements CallerError {
 
     private final List<String> unknown;
 

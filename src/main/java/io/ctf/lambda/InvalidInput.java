@@ -1,7 +1,7 @@
 package io.ctf.lambda;
 
 /** The invocation's input is malformed: a field is missing, empty or contradicts another. */
-public class InvalidInput extends FunctionError {
+public class InvalidInput extends FunctionError implements CallerError {
 
     public InvalidInput(String message) {
         super(message);

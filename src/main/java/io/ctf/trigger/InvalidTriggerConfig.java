@@ -1,12 +1,13 @@
 package io.ctf.trigger;
 
+import io.ctf.lambda.CallerError;
 import io.ctf.lambda.FunctionError;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code trigger_config} does not satisfy the trigger type's config schema; every violation is listed. */
-public class InvalidTriggerConfig extends FunctionError {
+public class InvalidTriggerConfig extends FunctionError implements CallerError {
 
     private final transient List<ConfigViolation> violations;
 

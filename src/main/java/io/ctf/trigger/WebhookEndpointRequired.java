@@ -1,6 +1,7 @@
 package io.ctf.trigger;
 
 import io.ctf.composio.ComposioApiError;
+import io.ctf.lambda.CallerError;
 import io.ctf.lambda.FunctionError;
 
 /**
@@ -8,7 +9,7 @@ import io.ctf.lambda.FunctionError;
  * trigger (HTTP 400) because none is set up yet; or, in a dry run, the project has no webhook
  * endpoint for the toolkit at all.
  */
-public class WebhookEndpointRequired extends FunctionError {
+public class WebhookEndpointRequired extends FunctionError implements CallerError {
 
     /** A dry run's finding: no endpoint of the toolkit exists, so the real upsert would be refused. */
     public WebhookEndpointRequired(String slug, String toolkit) {

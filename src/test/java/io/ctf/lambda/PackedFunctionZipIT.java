@@ -94,4 +94,45 @@ class PackedFunctionZipIT {
                     .contains("netty-common.version", "netty-transport.version", "netty-codec-http.version", "netty-handler.version");
         }
     }
+
+    /**
+     * The local loop of dev mode (io.ctf.local) is not shipped: none of its classes is in the zip
+     * (root or merged jar), and no class shipped refers to one, so Lambda can reach none of it.
+     */
+    @Test
+    void theLocalLoopOfDevModeIsNotInTheZip() throws IOException {
+        List<String> local = new ArrayList<>();
+        List<String> referring = new ArrayList<>();
+        try (var files = Files.walk(unpacked)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = unpacked.relativize(file).toString().replace('\\', '/');
+                if (name.startsWith("io/ctf/local/")) {
+                    local.add(name);
+                } else if (name.endsWith(".class") && mentionsTheLocalLoop(Files.readAllBytes(file))) {
+                    referring.add(name);
+                }
+            }
+        }
+        try (JarFile jar = new JarFile(unpacked.resolve("lib/function-libs.jar").toFile())) {
+            for (ZipEntry e : jar.stream().filter(e -> !e.isDirectory()).toList()) {
+                if (e.getName().startsWith("io/ctf/local/")) {
+                    local.add("lib/function-libs.jar!/" + e.getName());
+                } else if (e.getName().endsWith(".class")) {
+                    try (InputStream in = jar.getInputStream(e)) {
+                        if (mentionsTheLocalLoop(in.readAllBytes())) {
+                            referring.add("lib/function-libs.jar!/" + e.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(local).as("classes of io.ctf.local in function.zip").isEmpty();
+        assertThat(referring).as("classes in function.zip that refer to io.ctf.local").isEmpty();
+        assertThat(unpacked.resolve("io/ctf/webhook/ReceiveWebhookFunction.class")).as("the scan saw our classes").exists();
+    }
+
+    static boolean mentionsTheLocalLoop(byte[] classFile) {
+        String constants = new String(classFile, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return constants.contains("io/ctf/local") || constants.contains("io.ctf.local");
+    }
 }
