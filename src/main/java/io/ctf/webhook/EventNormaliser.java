@@ -2,7 +2,6 @@ package io.ctf.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,11 +68,12 @@ final class EventNormaliser {
                 slug,
                 first(text(meta, "trigger_id"), text(data, "trigger_id")),
                 first(text(meta, "connected_account_id"), text(data, "connected_account_id")),
+                first(text(meta, "auth_config_id"), text(data, "auth_config_id")),
                 first(text(meta, "user_id"), text(data, "user_id")),
                 first(text(meta, "toolkit_slug"), text(data, "toolkit_slug"), toolkitOf(slug)),
                 text(root, "timestamp"),
                 first(text(meta, "log_id"), text(root, "log_id")),
-                orNull(data),
+                EventData.of(WebhookEvent.V3, root),
                 payload);
     }
 
@@ -85,11 +85,12 @@ final class EventNormaliser {
                 slug,
                 first(text(data, "trigger_nano_id"), text(data, "trigger_id")),
                 first(text(data, "connection_nano_id"), text(data, "connection_id")),
+                text(data, "auth_config_id"),
                 text(data, "user_id"),
                 toolkitOf(slug),
                 text(root, "timestamp"),
                 text(root, "log_id"),
-                data,
+                EventData.of(WebhookEvent.V2, root),
                 payload);
     }
 
@@ -101,10 +102,11 @@ final class EventNormaliser {
                 text(root, "trigger_id"),
                 text(root, "connection_id"),
                 null,
+                null,
                 toolkitOf(slug),
                 epochSecondsToIso(deliveryTimestamp),
                 text(root, "log_id"),
-                orNull(root.path("payload")),
+                EventData.of(WebhookEvent.V1, root),
                 payload);
     }
 
@@ -115,17 +117,18 @@ final class EventNormaliser {
         return new WebhookEvent(id, WebhookEvent.ADMIN, body.path("type").asText(),
                 null, null,
                 text(data, "connected_account_id"),
+                null,
                 text(data, "user_id"),
                 text(data, "app_name"),
                 text(body, "timestamp"),
                 null,
-                orNull(data),
+                EventData.of(WebhookEvent.ADMIN, root),
                 payload);
     }
 
     private static WebhookEvent unknown(String id, JsonNode root, String payload) {
         return new WebhookEvent(id, WebhookEvent.UNKNOWN, WebhookEvent.UNKNOWN_TYPE,
-                null, null, null, null, null, null, null, root, payload);
+                null, null, null, null, null, null, null, null, EventData.of(WebhookEvent.UNKNOWN, root), payload);
     }
 
     /**
@@ -160,9 +163,5 @@ final class EventNormaliser {
             }
         }
         return null;
-    }
-
-    private static JsonNode orNull(JsonNode node) {
-        return node == null || node.isMissingNode() ? NullNode.getInstance() : node;
     }
 }

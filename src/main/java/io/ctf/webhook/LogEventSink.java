@@ -30,6 +30,7 @@ public class LogEventSink implements EventSink {
                 .put("trigger_slug", event.triggerSlug())
                 .put("trigger_id", event.triggerId())
                 .put("connected_account_id", event.connectedAccountId())
+                .put("auth_config_id", event.authConfigId())
                 .put("user_id", event.userId())
                 .put("toolkit", event.toolkit())
                 .put("time", event.time())

@@ -16,6 +16,7 @@ public record WebhookEvent(
         String triggerSlug,
         String triggerId,
         String connectedAccountId,
+        String authConfigId,
         String userId,
         String toolkit,
         String time,

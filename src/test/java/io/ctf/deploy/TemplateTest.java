@@ -30,7 +30,7 @@ class TemplateTest {
 
     /** Every function of the set: the names are contracts. */
     static final Set<String> FUNCTIONS = Set.of(
-            "receiveWebhook", "subscribeWebhooks",
+            "receiveWebhook", "subscribeWebhooks", "publishEvents",
             "createTrigger", "listTriggers", "enableTrigger", "disableTrigger", "deleteTrigger",
             "getTriggerType", "listTriggerTypes",
             "provisionEndpoint", "getEndpoint", "listEndpoints", "rotateEndpointSecret");
@@ -88,7 +88,11 @@ class TemplateTest {
         assertThat(map(resources, "WebhookApi").get("Type")).isEqualTo("AWS::Serverless::HttpApi");
 
         functionsByExport.forEach((export, id) -> {
-            if (!export.equals("receiveWebhook")) {
+            if (export.equals("publishEvents")) {
+                assertThat(map(properties(id), "Events").values()).as("publishEvents only reads the inbox stream")
+                        .allMatch(e -> "DynamoDB".equals(map(e).get("Type")));
+                assertThat(properties(id)).doesNotContainKey("FunctionUrlConfig");
+            } else if (!export.equals("receiveWebhook")) {
                 assertThat(properties(id)).as(export + " has no public route").doesNotContainKeys("Events", "FunctionUrlConfig");
             }
         });
@@ -141,7 +145,7 @@ class TemplateTest {
     @Test
     void functionsThatOnlyCallComposioGetNoAwsPermissions() {
         functionsByExport.forEach((export, id) -> {
-            if (!Set.of("receiveWebhook", "subscribeWebhooks").contains(export)) {
+            if (!Set.of("receiveWebhook", "subscribeWebhooks", "publishEvents").contains(export)) {
                 assertThat(properties(id)).as(export).doesNotContainKeys("Policies", "Role");
             }
         });
@@ -160,8 +164,8 @@ class TemplateTest {
     void theApiKeyIsResolvedFromSecretsManagerOnlyForFunctionsThatCallComposio() {
         Map<String, Object> resolved = sub("{{resolve:secretsmanager:${ComposioApiKeySecret}:SecretString}}");
         functionsByExport.forEach((export, id) -> {
-            if (export.equals("receiveWebhook")) {
-                assertThat(env(id)).as("receiveWebhook never calls Composio").doesNotContainKey("COMPOSIO_API_KEY");
+            if (Set.of("receiveWebhook", "publishEvents").contains(export)) {
+                assertThat(env(id)).as(export + " never calls Composio").doesNotContainKey("COMPOSIO_API_KEY");
             } else {
                 assertThat(env(id)).as(export).containsEntry("COMPOSIO_API_KEY", resolved);
             }
@@ -186,10 +190,82 @@ class TemplateTest {
         Set<String> read = environmentNamesOfConfigMappings();
         Set<String> set = new TreeSet<>(map(template, "Globals", "Function", "Environment", "Variables").keySet());
         functionsByExport.values().forEach(id -> set.addAll(env(id).keySet()));
-        set.removeIf(name -> !name.startsWith("COMPOSIO_"));
+        set.removeIf(name -> !name.startsWith("COMPOSIO_") && !name.startsWith("EVENT_"));
 
-        assertThat(set).contains("COMPOSIO_API_KEY", "COMPOSIO_WEBHOOK_SECRET_PARAMETER", "COMPOSIO_WEBHOOK_URL");
+        assertThat(set).contains("COMPOSIO_API_KEY", "COMPOSIO_WEBHOOK_SECRET_PARAMETER", "COMPOSIO_WEBHOOK_URL",
+                "EVENT_BUS_NAME", "EVENT_SOURCE");
         assertThat(read).containsAll(set);
+    }
+
+    // --- publishEvents: the inbox stream onto an EventBridge bus ------------------------------------
+
+    /** The bus publishEvents writes to: the one created, or the existing one named by its ARN. */
+    static final Map<String, Object> BUS_ARN = Map.of("Fn::If", List.of("CreateEventBus",
+            Map.of("Fn::GetAtt", List.of("EventBus", "Arn")), Map.of("Ref", "ExistingEventBusArn")));
+
+    @Test
+    void aBusIsCreatedUnlessAnExistingOnesArnIsGiven() {
+        Map<String, Object> bus = map(resources, "EventBus");
+        assertThat(bus.get("Type")).isEqualTo("AWS::Events::EventBus");
+        assertThat(bus.get("Condition")).isEqualTo("CreateEventBus");
+        assertThat(map(bus, "Properties").get("Name")).isEqualTo(Map.of("Ref", "EventBusName"));
+        assertThat(map(template, "Conditions").get("CreateEventBus"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "ExistingEventBusArn"), "")));
+        assertThat(map(template, "Parameters", "ExistingEventBusArn")).containsEntry("Default", "");
+        assertThat(env(functionsByExport.get("publishEvents")))
+                .containsEntry("QUARKUS_FUNQY_EXPORT", "publishEvents")
+                .containsEntry("EVENT_BUS_NAME", BUS_ARN)
+                .containsEntry("EVENT_SOURCE", Map.of("Ref", "EventSource"));
+        assertThat(map(template, "Parameters", "EventSource")).containsEntry("Default", "composio");
+    }
+
+    @Test
+    void theBusHasAnArchiveOfTheEventsWithAConfigurableRetention() {
+        Map<String, Object> archive = map(resources, "EventArchive");
+        assertThat(archive.get("Type")).isEqualTo("AWS::Events::Archive");
+        Map<String, Object> p = map(archive, "Properties");
+        assertThat(p.get("SourceArn")).isEqualTo(BUS_ARN);
+        assertThat(p.get("RetentionDays")).isEqualTo(Map.of("Ref", "EventArchiveRetentionDays"));
+        assertThat(map(p, "EventPattern").get("source")).isEqualTo(List.of(Map.of("Ref", "EventSource")));
+        assertThat(map(template, "Parameters", "EventArchiveRetentionDays")).containsEntry("Type", "Number");
+    }
+
+    @Test
+    void publishEventsReadsTheInboxStreamWithPartialBatchResponsesBoundedRetriesAndAFailureQueue() {
+        Map<String, Object> events = map(properties(functionsByExport.get("publishEvents")), "Events");
+        assertThat(events).containsOnlyKeys("InboxStream");
+        Map<String, Object> mapping = map(events, "InboxStream");
+        assertThat(mapping.get("Type")).isEqualTo("DynamoDB");
+        Map<String, Object> p = map(mapping, "Properties");
+        assertThat(p.get("Stream")).isEqualTo(Map.of("Fn::GetAtt", List.of("InboxTable", "StreamArn")));
+        assertThat(p.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        assertThat(p.get("BisectBatchOnFunctionError")).isEqualTo(true);
+        assertThat(p.get("StartingPosition")).isEqualTo("TRIM_HORIZON");
+        assertThat((Integer) p.get("MaximumRetryAttempts")).as("bounded (-1 would retry until the record expires)").isBetween(1, 100);
+        assertThat((Integer) p.get("MaximumRecordAgeInSeconds")).as("within the stream's 24 h").isBetween(60, 86_400);
+        assertThat((Integer) p.get("MaximumBatchingWindowInSeconds")).isBetween(0, 5);
+        assertThat((Integer) p.get("BatchSize")).isBetween(1, 1000);
+        assertThat(map(p, "DestinationConfig", "OnFailure").get("Destination"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of("PublishEventsFailureQueue", "Arn")));
+        assertThat(map(resources, "PublishEventsFailureQueue").get("Type")).isEqualTo("AWS::SQS::Queue");
+    }
+
+    @Test
+    void publishEventsMayOnlyPutEventsOnThatBusAndDescribeFailedBatchesToItsQueue() {
+        assertThat(grants("publishEvents")).containsExactlyInAnyOrder(
+                "events:PutEvents on " + BUS_ARN,
+                "sqs:SendMessage on " + Map.of("Fn::GetAtt", List.of("PublishEventsFailureQueue", "Arn")));
+    }
+
+    @Test
+    void outputsTheBusNameAndArnAndTheArchive() {
+        Map<String, Object> outputs = map(template, "Outputs");
+        assertThat(map(outputs, "EventBusArn").get("Value")).isEqualTo(BUS_ARN);
+        assertThat(map(outputs, "EventBusName").get("Value")).isEqualTo(Map.of("Fn::If", List.of("CreateEventBus",
+                Map.of("Ref", "EventBus"),
+                Map.of("Fn::Select", List.of(1, Map.of("Fn::Split", List.of("event-bus/", Map.of("Ref", "ExistingEventBusArn"))))))));
+        assertThat(map(outputs, "EventArchiveArn").get("Value")).isEqualTo(Map.of("Fn::GetAtt", List.of("EventArchive", "Arn")));
+        assertThat(map(outputs, "PublishEventsFailureQueueUrl").get("Value")).isEqualTo(Map.of("Ref", "PublishEventsFailureQueue"));
     }
 
     // --- helpers ---------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ class EventNormaliserTest {
         assertThat(event.triggerId()).isEqualTo("ti_fixture_001");
         assertThat(event.userId()).isEqualTo(expected.get("userId").asText());
         assertThat(event.connectedAccountId()).isEqualTo(expected.get("connectedAccountId").asText());
+        assertThat(event.authConfigId()).as("the SDK's authConfigId filter").isEqualTo("ac_fixture_001");
         assertThat(event.toolkit()).isEqualTo("github");
         assertThat(event.time()).isEqualTo("2026-01-29T10:30:00Z");
         assertThat(event.logId()).isEqualTo("log_fixture_001");
@@ -116,6 +117,7 @@ class EventNormaliserTest {
         assertThat(e1.type()).isEqualTo("composio.connected_account.expired");
         assertThat(e1.connectedAccountId()).isEqualTo("ca_9");
         assertThat(e1.userId()).isEqualTo("u_9");
+        assertThat(e1.authConfigId()).isEqualTo("ac_9");
 
         WebhookEvent e2 = normaliser.normalise(delivery(disabled));
         assertThat(e2.type()).isEqualTo("composio.trigger.disabled");

@@ -89,6 +89,7 @@ public class DynamoDbInbox implements EventSink {
         put(item, "trigger_slug", event.triggerSlug());
         put(item, "trigger_id", event.triggerId());
         put(item, "connected_account_id", event.connectedAccountId());
+        put(item, "auth_config_id", event.authConfigId());
         put(item, "user_id", event.userId());
         put(item, "toolkit", event.toolkit());
         put(item, "time", event.time());

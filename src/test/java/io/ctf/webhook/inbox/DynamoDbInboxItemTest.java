@@ -34,6 +34,6 @@ class DynamoDbInboxItemTest {
 
     private static WebhookEvent unknownEvent() {
         return new WebhookEvent("msg_odd", WebhookEvent.UNKNOWN, WebhookEvent.UNKNOWN_TYPE,
-                null, null, null, null, null, null, null, null, "{\"something\":\"new\"}");
+                null, null, null, null, null, null, null, null, null, "{\"something\":\"new\"}");
     }
 }

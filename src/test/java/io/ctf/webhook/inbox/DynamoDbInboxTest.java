@@ -176,6 +176,7 @@ class DynamoDbInboxTest {
                 "toolkit", "github",
                 "time", "2026-01-29T10:30:00Z",
                 "log_id", "log_fixture_001"));
+        assertThat(item.get("auth_config_id").s()).as("V3 metadata's auth config").isEqualTo("ac_fixture_001");
         assertThat(item.get("payload").s()).isEqualTo(fixture.get("payload").asText());
         assertThat(item).doesNotContainKey("data");
     }
@@ -188,7 +189,7 @@ class DynamoDbInboxTest {
 
         assertThat(item.get("version").s()).isEqualTo("V1");
         assertThat(item.get("time").s()).as("V1 has no time of its own: the delivery's").isEqualTo(Instant.ofEpochSecond(NOW).toString());
-        assertThat(item).doesNotContainKey("user_id");
+        assertThat(item).doesNotContainKeys("user_id", "auth_config_id");
     }
 
     @Test
@@ -217,7 +218,7 @@ class DynamoDbInboxTest {
 
     private static WebhookEvent event(String id) {
         return new WebhookEvent(id, WebhookEvent.V3, WebhookEvent.TRIGGER_MESSAGE, "GITHUB_COMMIT_EVENT", "ti_1",
-                "ca_1", "user-1", "github", "2026-01-29T10:30:00Z", "log_1", null, "{\"type\":\"composio.trigger.message\"}");
+                "ca_1", "ac_1", "user-1", "github", "2026-01-29T10:30:00Z", "log_1", null, "{\"type\":\"composio.trigger.message\"}");
     }
 
     private static ObjectNode signed(String id, String body) {

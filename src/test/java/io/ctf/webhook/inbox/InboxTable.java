@@ -34,6 +34,16 @@ public class InboxTable implements AutoCloseable {
                 .key(Map.of(DynamoDbInbox.ID, AttributeValue.fromS(id)))).item();
     }
 
+    /** Writes {@code item} as it is, over any item of its id (a MODIFY on the stream then), bypassing the inbox. */
+    public void put(Map<String, AttributeValue> item) {
+        client.putItem(p -> p.tableName(table).item(item));
+    }
+
+    /** Deletes the item, as the TTL does when it expires (a REMOVE on the stream). */
+    public void delete(String id) {
+        client.deleteItem(d -> d.tableName(table).key(Map.of(DynamoDbInbox.ID, AttributeValue.fromS(id))));
+    }
+
     public long count() {
         return client.scanPaginator(s -> s.tableName(table).select(Select.COUNT).consistentRead(true))
                 .stream().mapToLong(page -> page.count()).sum();
