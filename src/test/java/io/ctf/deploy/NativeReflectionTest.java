@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Deque;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,6 +67,31 @@ class NativeReflectionTest {
             }
         }
         assertThat(unregistered).as("types Jackson reads or writes without @RegisterForReflection").isEmpty();
+    }
+
+    /**
+     * The Lambda poll loop (the native runtime) writes every failed invocation as Quarkus's
+     * {@code FunctionError}; registered for its constructors only (Quarkus 3.34.2), a native binary
+     * cannot serialise it, never reports the error and hangs. Its fields and methods must be registered.
+     */
+    @Test
+    void thePollLoopsFunctionErrorIsRegisteredWithFieldsAndMethods() throws Exception {
+        String functionError = "io.quarkus.amazon.lambda.runtime.FunctionError";
+        List<AnnotationInstance> registrations = index.getAnnotations(REGISTER).stream()
+                .filter(r -> r.value("targets") != null && Arrays.stream(r.value("targets").asClassArray())
+                        .anyMatch(t -> t.name().toString().equals(functionError)))
+                .toList();
+        assertThat(registrations).as("@RegisterForReflection(targets = %s)", functionError).isNotEmpty()
+                .allSatisfy(r -> {
+                    // Both default to true; neither may be switched off.
+                    assertThat(r.value("fields") == null || r.value("fields").asBoolean()).as("fields").isTrue();
+                    assertThat(r.value("methods") == null || r.value("methods").asBoolean()).as("methods").isTrue();
+                });
+
+        // What the registration makes visible is what Jackson needs: the two properties, through getters.
+        var error = Class.forName(functionError).getConstructor(String.class, String.class).newInstance("SomeType", "some message");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(error))
+                .isEqualTo("{\"errorType\":\"SomeType\",\"errorMessage\":\"some message\"}");
     }
 
     static Set<DotName> serialisedTypes() {

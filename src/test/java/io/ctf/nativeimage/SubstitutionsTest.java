@@ -1,0 +1,126 @@
+package io.ctf.nativeimage;
+
+import com.oracle.svm.core.annotate.Substitute;
+import com.oracle.svm.core.annotate.TargetClass;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
+import software.amazon.awssdk.checksums.SdkChecksum;
+import software.amazon.awssdk.checksums.spi.ChecksumAlgorithm;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The substitutions of io.ctf.nativeimage, checked on the JVM: each target class and method exists
+ * with the substituted signature in the jars we ship (an SDK or validator upgrade that moves one
+ * fails here, not in a native build later), each is switched on exactly while its artifact is
+ * absent, and each does what the library's own method does on the JVM without that artifact.
+ */
+class SubstitutionsTest {
+
+    static final List<Class<?>> SUBSTITUTIONS = List.of(
+            Target_com_networknt_schema_serialization_YamlMapperFactory.class,
+            Target_software_amazon_awssdk_checksums_internal_ChecksumProvider.class,
+            Target_software_amazon_awssdk_http_auth_aws_internal_signer_util_OptionalDependencyLoaderUtil.class);
+
+    @Test
+    void everySubstitutedMethodExistsInItsTargetWithTheSameSignature() throws Exception {
+        for (Class<?> substitution : SUBSTITUTIONS) {
+            Class<?> target = target(substitution);
+            List<Method> substituted = Arrays.stream(substitution.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Substitute.class)).toList();
+            assertThat(substituted).as("%s substitutes something", substitution.getSimpleName()).isNotEmpty();
+            for (Method method : substituted) {
+                Method original = target.getDeclaredMethod(method.getName(), method.getParameterTypes());
+                assertThat(original.getReturnType()).as("%s return type", original).isEqualTo(method.getReturnType());
+                assertThat(Modifier.isStatic(original.getModifiers())).as("%s static", original).isEqualTo(Modifier.isStatic(method.getModifiers()));
+            }
+        }
+    }
+
+    @Test
+    void eachSubstitutionIsOnOnlyWhileItsArtifactIsAbsent() {
+        // The test class path is the shipped one here: neither artifact is on it (a Quarkus test dependency bringing one would show).
+        assertThat(new JacksonYamlAbsent().getAsBoolean()).isTrue();
+        assertThat(new AwsCrtAbsent().getAsBoolean()).isTrue();
+        assertThat(new HttpAuthAwsCrtAbsent().getAsBoolean()).isTrue();
+        assertThat(ClassPresence.present(JacksonYamlAbsent.class.getName())).as("the check itself finds a present class").isTrue();
+        for (Class<?> substitution : SUBSTITUTIONS) {
+            assertThat(substitution.getAnnotation(TargetClass.class).onlyWith())
+                    .as("%s switches itself off when its artifact is there", substitution.getSimpleName())
+                    .containsAnyOf(JacksonYamlAbsent.class, AwsCrtAbsent.class, HttpAuthAwsCrtAbsent.class);
+        }
+    }
+
+    @Test
+    void theYamlMapperIsUnavailableAsOnTheJvmWithoutTheYamlJar() throws Exception {
+        Method original = Class.forName("com.networknt.schema.serialization.YamlMapperFactory").getMethod("getInstance");
+        Throwable jvm = thrown(() -> original.invoke(null));
+        Throwable substituted = catchThrowable(Target_com_networknt_schema_serialization_YamlMapperFactory::getInstance);
+
+        assertThat(jvm).isInstanceOf(NoClassDefFoundError.class).hasMessageContaining("com/fasterxml/jackson/dataformat/yaml/YAMLMapper");
+        assertThat(substituted).isInstanceOf(NoClassDefFoundError.class).hasMessage(jvm.getMessage());
+    }
+
+    @Test
+    void withoutCrtCrc32cIsTheJdksAndCrtOnlyAlgorithmsFailAsOnTheJvm() throws Exception {
+        Class<?> provider = target(Target_software_amazon_awssdk_checksums_internal_ChecksumProvider.class);
+
+        assertThat(call(provider, "createCrtCrc32C")).isNull();
+        assertThat(Target_software_amazon_awssdk_checksums_internal_ChecksumProvider.createCrtCrc32C()).isNull();
+
+        Throwable jvm = thrown(() -> call(provider, "crc64NvmeCrtImplementation"));
+        assertThat(jvm).isInstanceOf(RuntimeException.class).hasMessageContaining("CRC64NVME");
+        assertThat(catchThrowable(Target_software_amazon_awssdk_checksums_internal_ChecksumProvider::crc64NvmeCrtImplementation))
+                .isExactlyInstanceOf(jvm.getClass()).hasMessage(jvm.getMessage());
+
+        for (ChecksumAlgorithm algorithm : List.of(DefaultChecksumAlgorithm.XXHASH64, DefaultChecksumAlgorithm.XXHASH3, DefaultChecksumAlgorithm.XXHASH128)) {
+            Throwable jvmXx = thrown(() -> call(provider, "crtXxHash", algorithm));
+            assertThat(jvmXx).isInstanceOf(RuntimeException.class).hasMessageContaining(algorithm.algorithmId());
+            assertThat(catchThrowable(() -> Target_software_amazon_awssdk_checksums_internal_ChecksumProvider.crtXxHash(algorithm)))
+                    .isExactlyInstanceOf(jvmXx.getClass()).hasMessage(jvmXx.getMessage());
+        }
+
+        // What every request checksum then uses: the JDK's CRC32C, no CRT.
+        SdkChecksum crc32c = SdkChecksum.forAlgorithm(DefaultChecksumAlgorithm.CRC32C);
+        crc32c.update(new byte[]{1, 2, 3});
+        assertThat(crc32c.getValue()).isNotZero();
+    }
+
+    @Test
+    void sigV4aWithoutTheCrtSignerFailsAsOnTheJvm() throws Exception {
+        Class<?> loader = target(Target_software_amazon_awssdk_http_auth_aws_internal_signer_util_OptionalDependencyLoaderUtil.class);
+
+        Throwable jvm = thrown(() -> call(loader, "getDefaultAwsCrtV4aHttpSigner"));
+        Throwable substituted = catchThrowable(
+                Target_software_amazon_awssdk_http_auth_aws_internal_signer_util_OptionalDependencyLoaderUtil::getDefaultAwsCrtV4aHttpSigner);
+
+        assertThat(jvm).isInstanceOf(RuntimeException.class).hasMessageContaining("http-auth-aws-crt");
+        assertThat(substituted).isExactlyInstanceOf(jvm.getClass()).hasMessage(jvm.getMessage());
+    }
+
+    static Class<?> target(Class<?> substitution) throws ClassNotFoundException {
+        TargetClass target = substitution.getAnnotation(TargetClass.class);
+        assertThat(target).as("%s is a @TargetClass", substitution).isNotNull();
+        assertThat(target.className()).isNotEmpty();
+        return Class.forName(target.className(), false, SubstitutionsTest.class.getClassLoader());
+    }
+
+    static Object call(Class<?> type, String name, Object... args) throws Exception {
+        Method method = Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+        method.setAccessible(true);
+        return method.invoke(null, args);
+    }
+
+    static Throwable thrown(Callable<?> call) {
+        Throwable t = catchThrowable(call::call);
+        return t instanceof InvocationTargetException invocation ? invocation.getCause() : t;
+    }
+}
