@@ -3,7 +3,6 @@ package io.ctf.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ctf.lambda.HttpApiEvent;
 import io.ctf.lambda.MockLambda;
 import io.ctf.webhook.Fixtures;
 import io.ctf.webhook.ReceiveWebhookFunction;
@@ -269,7 +268,7 @@ class PublishEventsTest {
     /** Delivers {@code body} signed now through receiveWebhook (the production path into the inbox). */
     void store(String id, String body) {
         ObjectNode event = Fixtures.signedEvent(FIXTURE_SECRET, id, Instant.now().getEpochSecond(), body);
-        var answer = receiveWebhook.receiveWebhook(json.convertValue(event, HttpApiEvent.class));
+        var answer = receiveWebhook.receiveWebhook(event);
         assertThat(answer.statusCode()).as("delivery %s", id).isEqualTo(200);
     }
 
