@@ -1,5 +1,6 @@
 package io.ctf.events;
 
+import io.ctf.lambda.CallerError;
 import io.ctf.lambda.FunctionError;
 
 /**
@@ -7,7 +8,7 @@ import io.ctf.lambda.FunctionError;
  * {@code dynamodb.SequenceNumber} (so it cannot be reported as a failed item). A function error:
  * nothing is acknowledged, and Lambda's bisection isolates the record on retry.
  */
-public class MalformedStreamBatch extends FunctionError {
+public class MalformedStreamBatch extends FunctionError implements CallerError {
 
     public MalformedStreamBatch(String message) {
         super(message);

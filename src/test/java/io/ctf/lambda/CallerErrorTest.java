@@ -28,7 +28,8 @@ class CallerErrorTest {
             "io.ctf.composio.ComposioUnavailable",
             "io.ctf.composio.ComposioAuthenticationFailed",
             "io.ctf.webhook.WebhookSecretStoreNotConfigured",
-            "io.ctf.subscription.SecretNotStored");
+            "io.ctf.subscription.SecretNotStored",
+            "io.ctf.events.EventBusNotConfigured");
 
     static final Set<String> THE_CALLERS = Set.of(
             "io.ctf.lambda.InvalidInput",
@@ -38,7 +39,8 @@ class CallerErrorTest {
             "io.ctf.trigger.ConnectedAccountNotFound",
             "io.ctf.trigger.WebhookEndpointRequired",
             "io.ctf.endpoint.EndpointNotFound",
-            "io.ctf.endpoint.UnknownSetupField");
+            "io.ctf.endpoint.UnknownSetupField",
+            "io.ctf.events.MalformedStreamBatch");
 
     @Test
     void everyFunctionErrorIsEitherTheCallersOrNot() throws IOException {
