@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.composio.WebhookEndpoint;
 import io.ctf.lambda.JsonInput;
+import io.ctf.metrics.FunctionInvocation;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -25,6 +26,7 @@ public class EndpointFunctions {
 
     /** One Composio call. */
     @Funq("getEndpoint")
+    @FunctionInvocation
     public EndpointState getEndpoint(JsonNode raw) {
         EndpointRef input = JsonInput.read(json, raw, EndpointRef.class);
         String id = EndpointInput.endpointId(input.id());
@@ -36,6 +38,7 @@ public class EndpointFunctions {
      * An endpoint deleted in between is left out.
      */
     @Funq("listEndpoints")
+    @FunctionInvocation
     public EndpointList listEndpoints(JsonNode raw) {
         ListEndpointsRequest input = JsonInput.read(json, raw, ListEndpointsRequest.class);
         String toolkit = input.toolkitSlug() == null || input.toolkitSlug().isBlank()
@@ -56,6 +59,7 @@ public class EndpointFunctions {
      * toolkit), the toolkit's setup fields (to refuse unknown names before writing), the PATCH.
      */
     @Funq("rotateEndpointSecret")
+    @FunctionInvocation
     public RotatedEndpoint rotateEndpointSecret(JsonNode raw) {
         RotateSecretRequest input = JsonInput.read(json, raw, RotateSecretRequest.class);
         RotateSecretRequest.Valid request = RotateSecretRequest.validate(input);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.composio.WebhookEndpoint;
 import io.ctf.lambda.JsonInput;
 import io.ctf.lambda.InvalidInput;
+import io.ctf.metrics.FunctionInvocation;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -29,6 +30,8 @@ public class ProvisionEndpointFunction {
     ObjectMapper json;
 
     @Funq("provisionEndpoint")
+
+    @FunctionInvocation
     public ProvisionResult provisionEndpoint(JsonNode raw) {
         ProvisionRequest input = JsonInput.read(json, raw, ProvisionRequest.class);
         ProvisionRequest.Valid request = ProvisionRequest.validate(input);

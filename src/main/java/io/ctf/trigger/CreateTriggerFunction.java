@@ -6,6 +6,7 @@ import io.ctf.composio.Composio;
 import io.ctf.composio.ComposioApiError;
 import io.ctf.composio.UpsertTrigger;
 import io.ctf.lambda.InvalidInput;
+import io.ctf.metrics.FunctionInvocation;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -36,6 +37,8 @@ public class CreateTriggerFunction {
     ConnectedAccounts accounts;
 
     @Funq("createTrigger")
+
+    @FunctionInvocation
     public CreatedTrigger createTrigger(JsonNode input) {
         CreateTriggerRequest request = Inputs.read(json, input, CreateTriggerRequest.class);
         String slug = Inputs.slug("slug", request.slug());

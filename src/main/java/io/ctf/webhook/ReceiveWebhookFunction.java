@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctf.lambda.HttpApiEvent;
 import io.ctf.lambda.HttpApiResponse;
+import io.ctf.metrics.DeliveryOutcome;
+import io.ctf.metrics.FunctionInvocation;
+import io.ctf.metrics.Metrics;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -40,29 +45,67 @@ public class ReceiveWebhookFunction {
     @Inject
     WebhookSecretSource secrets;
 
+    @Inject
+    Metrics metrics;
+
+    /** MDC key of the delivery's {@code webhook-id} in every log line written while it is handled. */
+    public static final String WEBHOOK_ID_MDC = "webhookId";
+
     private volatile Verifier verifier;
     private volatile EventNormaliser normaliser;
 
     @Funq("receiveWebhook")
+    @FunctionInvocation
     public HttpApiResponse receiveWebhook(HttpApiEvent event) {
+        String webhookId = event.header("webhook-id");
+        if (webhookId != null) {
+            // Composio's id of the delivery (a header anyone can send: bounded; the JSON log escapes it).
+            MDC.put(WEBHOOK_ID_MDC, webhookId.length() > 128 ? webhookId.substring(0, 128) : webhookId);
+        }
+        try {
+            return answer(event);
+        } finally {
+            MDC.remove(WEBHOOK_ID_MDC);
+        }
+    }
+
+    /** Every answer with its one outcome: each path below records exactly one. */
+    private HttpApiResponse answer(HttpApiEvent event) {
         String method = event.method();
         if (method != null && !"POST".equalsIgnoreCase(method)) {
             return reject(new WebhookRejected(405, "only POST is accepted"), Map.of("allow", "POST"));
         }
+        Duration storeLatency = null;
         try {
             SignedDelivery delivery = SignedDelivery.from(event, config.maxBodyBytes());
             verify(delivery);
             WebhookEvent parsed = normaliser().normalise(delivery);
-            boolean stored = sink.store(parsed);
-            return HttpApiResponse.json(200, json.writeValueAsString(
-                    new Receipt(parsed.id(), parsed.version(), parsed.type(), !stored)));
+            long start = System.nanoTime();
+            boolean stored;
+            try {
+                stored = sink.store(parsed);
+            } finally {
+                storeLatency = Duration.ofNanos(System.nanoTime() - start);
+            }
+            String receipt = json.writeValueAsString(new Receipt(parsed.id(), parsed.version(), parsed.type(), !stored));
+            metrics.delivery(stored ? DeliveryOutcome.STORED : DeliveryOutcome.DUPLICATE, storeLatency);
+            return HttpApiResponse.json(200, receipt);
         } catch (WebhookRejected rejected) {
             return reject(rejected, Map.of());
+        } catch (StoreNotConfigured notConfigured) {
+            LOG.errorf("delivery not stored, answering 503: %s", notConfigured.getMessage());
+            metrics.delivery(DeliveryOutcome.NOT_CONFIGURED, null);
+            return storeFailed();
         } catch (RuntimeException | JsonProcessingException storeFailed) {
             // Not acknowledged: Composio retries, so nothing is lost.
             LOG.errorf(storeFailed, "delivery %s not stored; answering 503 so Composio retries", event.header("webhook-id"));
-            return error(503, Map.of("retry-after", "5"), "event could not be stored, retry later");
+            metrics.delivery(DeliveryOutcome.STORE_FAILED, storeLatency);
+            return storeFailed();
         }
+    }
+
+    private static HttpApiResponse storeFailed() {
+        return error(503, Map.of("retry-after", "5"), "event could not be stored, retry later");
     }
 
     private void verify(SignedDelivery delivery) {
@@ -106,14 +149,25 @@ public class ReceiveWebhookFunction {
         return current;
     }
 
-    private static HttpApiResponse reject(WebhookRejected rejected, Map<String, String> headers) {
+    private HttpApiResponse reject(WebhookRejected rejected, Map<String, String> headers) {
         if (rejected.status() == 503) {
             LOG.errorf("delivery refused with 503 (%s): set COMPOSIO_WEBHOOK_SECRET, or run subscribeWebhooks"
                     + " to store one in COMPOSIO_WEBHOOK_SECRET_PARAMETER", rejected.reason());
         } else {
             LOG.debugf("delivery refused: %d %s", rejected.status(), rejected.reason());
         }
+        metrics.delivery(outcomeOf(rejected), null);
         return error(rejected.status(), headers, rejected.reason());
+    }
+
+    static DeliveryOutcome outcomeOf(WebhookRejected rejected) {
+        return switch (rejected.status()) {
+            case 401 -> DeliveryOutcome.UNAUTHENTICATED;
+            case 405 -> DeliveryOutcome.METHOD_NOT_ALLOWED;
+            case 413 -> DeliveryOutcome.TOO_LARGE;
+            case 503 -> DeliveryOutcome.NOT_CONFIGURED;
+            default -> DeliveryOutcome.MALFORMED;
+        };
     }
 
     private static HttpApiResponse error(int status, Map<String, String> headers, String reason) {
