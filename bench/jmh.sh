@@ -16,7 +16,7 @@ args=("$@")
 [[ ${#args[@]} -eq 0 ]] && args=(Benchmark)
 java -cp "$CP" org.openjdk.jmh.Main "${args[@]}" -rf csv -rff "$WORK/jmh.csv" | tee "$WORK/jmh.txt"
 
-# The medians (p0.50 of JMH's sample-time mode) and p99 as a table the README quotes.
+# The medians (p0.50 of JMH's sample-time mode) and p99 as a table docs/performance.md quotes.
 python3 - "$WORK/jmh.csv" bench/results/webhook-pipeline.md <<'PY'
 import csv, datetime, os, platform, subprocess, sys
 rows = list(csv.DictReader(open(sys.argv[1])))

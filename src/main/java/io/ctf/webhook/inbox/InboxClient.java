@@ -46,7 +46,7 @@ public class InboxClient {
             }
             long start = System.nanoTime();
             client = build(endpoint);
-            // Part of this container's cold start, logged once: see the README's measurements.
+            // Part of this container's cold start, logged once: see docs/performance.md's measurements.
             LOG.infof("inbox DynamoDB client built in %d ms", (System.nanoTime() - start) / 1_000_000);
         }
         return client;

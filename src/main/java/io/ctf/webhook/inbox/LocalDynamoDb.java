@@ -96,7 +96,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     /**
-     * Creates the inbox table as production has it (see the README): key {@code id}, on-demand,
+     * Creates the inbox table as production has it (see docs/events.md): key {@code id}, on-demand,
      * a stream of new images, TTL on {@code expires_at}. Does nothing when it exists.
      */
     public void createInboxTable(String table) {
