@@ -1,5 +1,6 @@
 package io.ctf.composio;
 
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
  * logged and never put in an error: a failed read names the secret and the SDK's error code only.
  */
 final class SecretsManagerApiKey {
+
+    private static final Logger LOG = Logger.getLogger(SecretsManagerApiKey.class);
 
     private final String secretId;
     private final Supplier<SecretsManagerClient> clientFactory;
@@ -63,11 +66,18 @@ final class SecretsManagerApiKey {
 
     private String read() {
         String value;
+        long start = System.nanoTime();
+        boolean first = client == null;
         try {
-            if (client == null) {
+            if (first) {
                 client = clientFactory.get();
             }
             value = client.getSecretValue(r -> r.secretId(secretId)).secretString();
+            if (first) {
+                // The run-time key's share of a container's first Composio call (docs/performance.md).
+                LOG.infof("Composio API key read from Secrets Manager in %d ms (client built, first request)",
+                        (System.nanoTime() - start) / 1_000_000);
+            }
         } catch (SecretsManagerException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             throw ComposioAuthenticationFailed.unreadableSecret(secretId, code != null ? code : "HTTP " + e.statusCode());

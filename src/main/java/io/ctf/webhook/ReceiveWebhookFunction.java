@@ -125,7 +125,7 @@ public class ReceiveWebhookFunction {
     private SignatureVerifier verifier(List<String> accepted) {
         if (accepted.isEmpty()) {
             // Fail closed; Composio keeps the delivery and retries once the secret is set.
-            throw new WebhookRejected(503, "webhook secret is not configured");
+            throw new WebhookRejected(503, WebhookRejected.SECRET_NOT_CONFIGURED);
         }
         Verifier current = verifier;
         if (current == null || !current.secrets().equals(accepted)) {
@@ -150,7 +150,7 @@ public class ReceiveWebhookFunction {
     }
 
     private HttpApiResponse reject(WebhookRejected rejected, Map<String, String> headers) {
-        if (rejected.status() == 503) {
+        if (rejected.isSecretNotConfigured()) {
             LOG.errorf("delivery refused with 503 (%s): set COMPOSIO_WEBHOOK_SECRET, or run subscribeWebhooks"
                     + " to store one in COMPOSIO_WEBHOOK_SECRET_PARAMETER", rejected.reason());
         } else {
@@ -165,7 +165,8 @@ public class ReceiveWebhookFunction {
             case 401 -> DeliveryOutcome.UNAUTHENTICATED;
             case 405 -> DeliveryOutcome.METHOD_NOT_ALLOWED;
             case 413 -> DeliveryOutcome.TOO_LARGE;
-            case 503 -> DeliveryOutcome.NOT_CONFIGURED;
+            // The secrets could not be read (SSM failed: transient) or there are none (configuration).
+            case 503 -> rejected.isSecretNotConfigured() ? DeliveryOutcome.NOT_CONFIGURED : DeliveryOutcome.STORE_FAILED;
             default -> DeliveryOutcome.MALFORMED;
         };
     }

@@ -112,6 +112,9 @@ class ReceiveWebhookMetricsTest {
         assertThat(ReceiveWebhookFunction.outcomeOf(WebhookRejected.unauthenticated("x"))).isEqualTo(DeliveryOutcome.UNAUTHENTICATED);
         assertThat(ReceiveWebhookFunction.outcomeOf(new WebhookRejected(405, "x"))).isEqualTo(DeliveryOutcome.METHOD_NOT_ALLOWED);
         assertThat(ReceiveWebhookFunction.outcomeOf(new WebhookRejected(413, "x"))).isEqualTo(DeliveryOutcome.TOO_LARGE);
-        assertThat(ReceiveWebhookFunction.outcomeOf(new WebhookRejected(503, "x"))).isEqualTo(DeliveryOutcome.NOT_CONFIGURED);
+        assertThat(ReceiveWebhookFunction.outcomeOf(new WebhookRejected(503, WebhookRejected.SECRET_NOT_CONFIGURED)))
+                .isEqualTo(DeliveryOutcome.NOT_CONFIGURED);
+        assertThat(ReceiveWebhookFunction.outcomeOf(new WebhookRejected(503, "webhook secret could not be read, retry later")))
+                .as("SSM failed: transient, Composio retries").isEqualTo(DeliveryOutcome.STORE_FAILED);
     }
 }
