@@ -28,6 +28,7 @@ final class SecretsManagerApiKey {
     private SecretsManagerClient client;
     private String key;
     private long readAt;
+    private boolean firstReadLogged;
 
     SecretsManagerApiKey(String secretId, Supplier<SecretsManagerClient> clientFactory, Duration refreshInterval, LongSupplier nanoTime) {
         this.secretId = secretId;
@@ -67,15 +68,15 @@ final class SecretsManagerApiKey {
     private String read() {
         String value;
         long start = System.nanoTime();
-        boolean first = client == null;
         try {
-            if (first) {
+            if (client == null) {
                 client = clientFactory.get();
             }
             value = client.getSecretValue(r -> r.secretId(secretId)).secretString();
-            if (first) {
+            if (!firstReadLogged) {
+                firstReadLogged = true;
                 // The run-time key's share of a container's first Composio call (docs/performance.md).
-                LOG.infof("Composio API key read from Secrets Manager in %d ms (client built, first request)",
+                LOG.infof("Composio API key read from Secrets Manager in %d ms (the first read: client built if needed, one request)",
                         (System.nanoTime() - start) / 1_000_000);
             }
         } catch (SecretsManagerException e) {
