@@ -11,12 +11,16 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 public class ApiKeyHeader implements ClientHeadersFactory {
 
     @Inject
-    ComposioConfig config;
+    ComposioApiKey apiKey;
 
     @Override
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
         var headers = new MultivaluedHashMap<String, String>();
-        config.apiKey().ifPresent(key -> headers.putSingle("x-api-key", key));
+        // Resolved by Composio#call before the request (the secret is read there, not in the HTTP pipeline).
+        String key = apiKey.current();
+        if (key != null) {
+            headers.putSingle("x-api-key", key);
+        }
         return headers;
     }
 }

@@ -1,5 +1,7 @@
 package io.ctf.composio;
 
+import io.ctf.metrics.ComposioStatus;
+import io.ctf.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -25,23 +27,49 @@ public class Composio {
     @RestClient
     ComposioApi api;
 
+    @Inject
+    ComposioApiKey apiKey;
+
+    @Inject
+    Metrics metrics;
+
     public <T> T call(Function<ComposioApi, T> request) {
-        if (config.apiKey().filter(key -> !key.isBlank()).isEmpty()) {
-            throw ComposioAuthenticationFailed.missingKey();
+        String key = apiKey.get();
+        int[] attempts = {0};
+        try {
+            return Retries.of(config.retry()).run(() -> attempt(request, attempts));
+        } catch (ComposioAuthenticationFailed rejected) {
+            // The key may have been rotated in Secrets Manager since it was read: read it again (rate-limited), try once more.
+            if (rejected.status() == 401 && apiKey.refreshAfterRejection(key)) {
+                return Retries.of(config.retry()).run(() -> attempt(request, attempts));
+            }
+            throw rejected;
         }
-        return Retries.of(config.retry()).run(() -> attempt(request));
     }
 
-    private <T> T attempt(Function<ComposioApi, T> request) {
+    /** One attempt, counted as {@code ComposioCalls} by status class (and {@code ComposioRetries} after the first). */
+    private <T> T attempt(Function<ComposioApi, T> request, int[] attempts) {
+        boolean retry = attempts[0]++ > 0;
         try {
-            return request.apply(api);
+            T answer = request.apply(api);
+            metrics.composioAttempt(ComposioStatus.S2XX, retry);
+            return answer;
         } catch (ProcessingException e) {
             ComposioApiError answered = findApiError(e);
             if (answered != null) {
+                metrics.composioAttempt(statusOf(answered), retry);
                 throw answered;
             }
+            metrics.composioAttempt(ComposioStatus.UNREACHABLE, retry);
             throw new ComposioUnavailable("no answer from " + config.baseUrl() + " (" + rootMessage(e) + ")", e);
+        } catch (ComposioApiError answered) {
+            metrics.composioAttempt(statusOf(answered), retry);
+            throw answered;
         }
+    }
+
+    private static ComposioStatus statusOf(ComposioApiError error) {
+        return error.status() == 0 ? ComposioStatus.UNREACHABLE : ComposioStatus.of(error.status());
     }
 
     private static ComposioApiError findApiError(Throwable t) {

@@ -5,7 +5,7 @@ public class ComposioAuthenticationFailed extends ComposioApiError {
 
     public ComposioAuthenticationFailed(int status, ComposioErrorBody.Detail detail) {
         super(status, detail, "Composio rejected the API key: " + describe(status, detail)
-                + ". Check COMPOSIO_API_KEY (the project's API key from the Composio dashboard).");
+                + ". Check COMPOSIO_API_KEY or the secret COMPOSIO_API_KEY_SECRET_ARN names (the project's API key from the Composio dashboard).");
     }
 
     static ComposioAuthenticationFailed missingKey() {
@@ -13,6 +13,17 @@ public class ComposioAuthenticationFailed extends ComposioApiError {
     }
 
     private ComposioAuthenticationFailed() {
-        super(0, null, "COMPOSIO_API_KEY is not set: configure the project's API key from the Composio dashboard.");
+        this("Neither COMPOSIO_API_KEY nor COMPOSIO_API_KEY_SECRET_ARN is set: configure the project's API key from the Composio dashboard.");
+    }
+
+    private ComposioAuthenticationFailed(String message) {
+        super(0, null, message);
+    }
+
+    /** The secret could not be read; {@code reason} is an error code, never the secret's value. */
+    static ComposioAuthenticationFailed unreadableSecret(String secretId, String reason) {
+        return new ComposioAuthenticationFailed("Could not read the Composio API key from the Secrets Manager secret "
+                + secretId + " (" + reason + "): check that it exists, holds the key as its SecretString, and that"
+                + " the function may secretsmanager:GetSecretValue on it.");
     }
 }

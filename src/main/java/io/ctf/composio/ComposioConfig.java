@@ -14,8 +14,24 @@ import java.util.Optional;
 @ConfigMapping(prefix = "composio")
 public interface ComposioConfig {
 
-    /** Sent as {@code x-api-key}; never logged, never put in an error. */
+    /**
+     * Sent as {@code x-api-key}; never logged, never put in an error. When set ({@code COMPOSIO_API_KEY})
+     * it wins over {@link #apiKeySecretArn()}.
+     */
     Optional<String> apiKey();
+
+    /**
+     * {@code COMPOSIO_API_KEY_SECRET_ARN}: ARN (or name) of the Secrets Manager secret whose SecretString
+     * is the key, read on the first Composio call and cached (template.yaml sets it).
+     */
+    Optional<String> apiKeySecretArn();
+
+    /** The secret is read again after Composio answers 401, at most this often. */
+    @WithDefault("60s")
+    Duration apiKeyRefreshInterval();
+
+    /** Another Secrets Manager endpoint (a local stand-in); unset on AWS. */
+    Optional<java.net.URI> secretsManagerEndpoint();
 
     @WithDefault("https://backend.composio.dev")
     String baseUrl();

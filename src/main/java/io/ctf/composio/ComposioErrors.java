@@ -28,7 +28,11 @@ final class ComposioErrors {
 
     /** Composio's text goes into function errors and logs: should it ever quote the key, the key is cut out. */
     private static String apiKey() {
-        return ConfigProvider.getConfig().getOptionalValue("composio.api-key", String.class).orElse(null);
+        // The key in use, whether configured or read from Secrets Manager.
+        var key = io.quarkus.arc.Arc.container().instance(ComposioApiKey.class);
+        String current = key.isAvailable() ? key.get().current() : null;
+        return current != null ? current
+                : ConfigProvider.getConfig().getOptionalValue("composio.api-key", String.class).orElse(null);
     }
 
     /** Lenient: a body that is missing, not JSON or of another shape yields an empty detail. */

@@ -3,6 +3,7 @@ package io.ctf.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ctf.composio.WebhookEndpoint;
 import io.ctf.lambda.JsonInput;
+import io.ctf.metrics.FunctionInvocation;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -24,6 +25,7 @@ public class EndpointFunctions {
 
     /** One Composio call. */
     @Funq("getEndpoint")
+    @FunctionInvocation
     public EndpointState getEndpoint(JsonNode raw) {
         EndpointRef input = inputs.read(raw, EndpointRef.class);
         String id = EndpointInput.endpointId(input.id());
@@ -35,6 +37,7 @@ public class EndpointFunctions {
      * An endpoint deleted in between is left out.
      */
     @Funq("listEndpoints")
+    @FunctionInvocation
     public EndpointList listEndpoints(JsonNode raw) {
         ListEndpointsRequest input = inputs.read(raw, ListEndpointsRequest.class);
         String toolkit = input.toolkitSlug() == null || input.toolkitSlug().isBlank()
@@ -55,6 +58,7 @@ public class EndpointFunctions {
      * toolkit), the toolkit's setup fields (to refuse unknown names before writing), the PATCH.
      */
     @Funq("rotateEndpointSecret")
+    @FunctionInvocation
     public RotatedEndpoint rotateEndpointSecret(JsonNode raw) {
         RotateSecretRequest input = inputs.read(raw, RotateSecretRequest.class);
         RotateSecretRequest.Valid request = RotateSecretRequest.validate(input);

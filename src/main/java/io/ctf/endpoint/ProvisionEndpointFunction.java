@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ctf.composio.WebhookEndpoint;
 import io.ctf.lambda.JsonInput;
 import io.ctf.lambda.InvalidInput;
+import io.ctf.metrics.FunctionInvocation;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -28,6 +29,8 @@ public class ProvisionEndpointFunction {
     JsonInput inputs;
 
     @Funq("provisionEndpoint")
+
+    @FunctionInvocation
     public ProvisionResult provisionEndpoint(JsonNode raw) {
         ProvisionRequest input = inputs.read(raw, ProvisionRequest.class);
         ProvisionRequest.Valid request = ProvisionRequest.validate(input);

@@ -11,6 +11,7 @@ import io.ctf.webhook.WebhookSecretSource;
 import io.ctf.webhook.WebhookSecretStore;
 import io.ctf.webhook.WebhookSecretStoreNotConfigured;
 import io.ctf.webhook.WebhookSecrets;
+import io.ctf.metrics.FunctionInvocation;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -61,6 +62,7 @@ public class SubscribeWebhooksFunction {
     InstantSource clock;
 
     @Funq("subscribeWebhooks")
+    @FunctionInvocation
     public SubscribeWebhooks.Result subscribeWebhooks(JsonNode raw) {
         var input = inputs.read(raw, SubscribeWebhooks.Request.class);
         String url = webhookUrl(input.webhookUrl());

@@ -9,6 +9,7 @@ import io.ctf.composio.UpsertTrigger;
 import io.ctf.composio.WebhookEndpoint;
 import io.ctf.lambda.InvalidInput;
 import io.ctf.lambda.JsonInput;
+import io.ctf.metrics.FunctionInvocation;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -48,6 +49,7 @@ public class CreateTriggerFunction {
 
     /** A {@link CreatedTrigger}, or a {@link DryRunTrigger} when the input asks for {@code dry_run}. */
     @Funq("createTrigger")
+    @FunctionInvocation
     public Object createTrigger(JsonNode input) {
         CreateTriggerRequest request = inputs.read(input, CreateTriggerRequest.class);
         String slug = Inputs.slug("slug", request.slug());

@@ -6,6 +6,7 @@ import io.ctf.composio.Composio;
 import io.ctf.composio.ComposioApiError;
 import io.ctf.composio.TriggerInstance;
 import io.ctf.lambda.InvalidInput;
+import io.ctf.metrics.FunctionInvocation;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -33,6 +34,8 @@ public class ManageTriggersFunctions {
     TriggersConfig config;
 
     @Funq("listTriggers")
+
+    @FunctionInvocation
     public TriggerList listTriggers(JsonNode input) {
         ListTriggersRequest request = inputs.read(input, ListTriggersRequest.class);
         // user_id and user_ids are checked apart so that an error names the field as the caller wrote it.
@@ -75,6 +78,8 @@ public class ManageTriggersFunctions {
     }
 
     @Funq("enableTrigger")
+
+    @FunctionInvocation
     public TriggerState enableTrigger(JsonNode input) {
         String id = triggerId(input);
         try {
@@ -97,6 +102,8 @@ public class ManageTriggersFunctions {
     }
 
     @Funq("disableTrigger")
+
+    @FunctionInvocation
     public TriggerState disableTrigger(JsonNode input) {
         String id = triggerId(input);
         try {
@@ -119,6 +126,8 @@ public class ManageTriggersFunctions {
     }
 
     @Funq("deleteTrigger")
+
+    @FunctionInvocation
     public TriggerState deleteTrigger(JsonNode input) {
         String id = triggerId(input);
         try {

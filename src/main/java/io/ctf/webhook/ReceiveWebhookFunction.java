@@ -7,12 +7,17 @@ import io.ctf.lambda.HttpApiEvent;
 import io.ctf.lambda.HttpApiResponse;
 import io.ctf.lambda.InvalidInput;
 import io.ctf.lambda.JsonInput;
+import io.ctf.metrics.DeliveryOutcome;
+import io.ctf.metrics.FunctionInvocation;
+import io.ctf.metrics.Metrics;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -51,29 +56,63 @@ public class ReceiveWebhookFunction {
     @Inject
     JsonInput inputs;
 
+    @Inject
+    Metrics metrics;
+
+    /** MDC key of the delivery's {@code webhook-id} in every log line written while it is handled. */
+    public static final String WEBHOOK_ID_MDC = "webhookId";
+
     private volatile Verifier verifier;
     private volatile EventNormaliser normaliser;
 
     @Funq("receiveWebhook")
+    @FunctionInvocation
     public HttpApiResponse receiveWebhook(JsonNode input) {
         HttpApiEvent event = gatewayEvent(input);
+        String webhookId = event.header("webhook-id");
+        if (webhookId != null) {
+            // Composio's id of the delivery (a header anyone can send: bounded; the JSON log escapes it).
+            MDC.put(WEBHOOK_ID_MDC, webhookId.length() > 128 ? webhookId.substring(0, 128) : webhookId);
+        }
+        try {
+            return answer(event);
+        } finally {
+            MDC.remove(WEBHOOK_ID_MDC);
+        }
+    }
+
+    /** Every answer with its one outcome: each path below records exactly one. */
+    private HttpApiResponse answer(HttpApiEvent event) {
         String method = event.method();
         if (method != null && !"POST".equalsIgnoreCase(method)) {
             return reject(new WebhookRejected(405, "only POST is accepted"), Map.of("allow", "POST"));
         }
+        Duration storeLatency = null;
         try {
             SignedDelivery delivery = SignedDelivery.from(event, config.maxBodyBytes());
             verify(delivery);
             WebhookEvent parsed = normaliser().normalise(delivery);
-            boolean stored = sink.store(parsed);
-            return HttpApiResponse.json(200, json.writeValueAsString(
-                    new Receipt(parsed.id(), parsed.version(), parsed.type(), !stored)));
+            long start = System.nanoTime();
+            boolean stored;
+            try {
+                stored = sink.store(parsed);
+            } finally {
+                storeLatency = Duration.ofNanos(System.nanoTime() - start);
+            }
+            String receipt = json.writeValueAsString(new Receipt(parsed.id(), parsed.version(), parsed.type(), !stored));
+            metrics.delivery(stored ? DeliveryOutcome.STORED : DeliveryOutcome.DUPLICATE, storeLatency);
+            return HttpApiResponse.json(200, receipt);
         } catch (WebhookRejected rejected) {
             return reject(rejected, Map.of());
+        } catch (StoreNotConfigured notConfigured) {
+            LOG.errorf("delivery not stored, answering 503: %s", notConfigured.getMessage());
+            metrics.delivery(DeliveryOutcome.NOT_CONFIGURED, null);
+            return storeFailed();
         } catch (RuntimeException | JsonProcessingException storeFailed) {
             // Not acknowledged: Composio retries, so nothing is lost.
             LOG.errorf(storeFailed, "delivery %s not stored; answering 503 so Composio retries", event.header("webhook-id"));
-            return error(503, Map.of("retry-after", "5"), "event could not be stored, retry later");
+            metrics.delivery(DeliveryOutcome.STORE_FAILED, storeLatency);
+            return storeFailed();
         }
     }
 
@@ -89,6 +128,10 @@ public class ReceiveWebhookFunction {
         } catch (InvalidInput wrongType) {
             throw new InvalidInput(wrongType.getMessage() + " (receiveWebhook takes an API Gateway HTTP API event, payload format 2.0)");
         }
+    }
+
+    private static HttpApiResponse storeFailed() {
+        return error(503, Map.of("retry-after", "5"), "event could not be stored, retry later");
     }
 
     private void verify(SignedDelivery delivery) {
@@ -108,7 +151,7 @@ public class ReceiveWebhookFunction {
     private SignatureVerifier verifier(List<String> accepted) {
         if (accepted.isEmpty()) {
             // Fail closed; Composio keeps the delivery and retries once the secret is set.
-            throw new WebhookRejected(503, "webhook secret is not configured");
+            throw new WebhookRejected(503, WebhookRejected.SECRET_NOT_CONFIGURED);
         }
         Verifier current = verifier;
         if (current == null || !current.secrets().equals(accepted)) {
@@ -132,14 +175,26 @@ public class ReceiveWebhookFunction {
         return current;
     }
 
-    private static HttpApiResponse reject(WebhookRejected rejected, Map<String, String> headers) {
-        if (rejected.status() == 503) {
+    private HttpApiResponse reject(WebhookRejected rejected, Map<String, String> headers) {
+        if (rejected.isSecretNotConfigured()) {
             LOG.errorf("delivery refused with 503 (%s): set COMPOSIO_WEBHOOK_SECRET, or run subscribeWebhooks"
                     + " to store one in COMPOSIO_WEBHOOK_SECRET_PARAMETER", rejected.reason());
         } else {
             LOG.debugf("delivery refused: %d %s", rejected.status(), rejected.reason());
         }
+        metrics.delivery(outcomeOf(rejected), null);
         return error(rejected.status(), headers, rejected.reason());
+    }
+
+    static DeliveryOutcome outcomeOf(WebhookRejected rejected) {
+        return switch (rejected.status()) {
+            case 401 -> DeliveryOutcome.UNAUTHENTICATED;
+            case 405 -> DeliveryOutcome.METHOD_NOT_ALLOWED;
+            case 413 -> DeliveryOutcome.TOO_LARGE;
+            // The secrets could not be read (SSM failed: transient) or there are none (configuration).
+            case 503 -> rejected.isSecretNotConfigured() ? DeliveryOutcome.NOT_CONFIGURED : DeliveryOutcome.STORE_FAILED;
+            default -> DeliveryOutcome.MALFORMED;
+        };
     }
 
     private static HttpApiResponse error(int status, Map<String, String> headers, String reason) {

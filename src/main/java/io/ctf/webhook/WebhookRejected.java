@@ -23,6 +23,13 @@ final class WebhookRejected extends RuntimeException {
 
     static final String NO_VALID_SIGNATURE = "no valid signature";
 
+    /** No signing secret anywhere: a configuration to finish, not a failure to retry past. */
+    static final String SECRET_NOT_CONFIGURED = "webhook secret is not configured";
+
+    boolean isSecretNotConfigured() {
+        return status == 503 && SECRET_NOT_CONFIGURED.equals(getMessage());
+    }
+
     /** No signature matched any secret: the one refusal a freshly rotated secret could explain. */
     boolean isSignatureMismatch() {
         return status == 401 && NO_VALID_SIGNATURE.equals(getMessage());

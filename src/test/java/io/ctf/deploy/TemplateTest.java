@@ -38,6 +38,11 @@ class TemplateTest {
     static final Map<String, Object> SECRETS_PARAMETER_ARN = sub(
             "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AWS::StackName}/composio-webhook-secrets");
 
+    /** Where the functions that call Composio may read the API key: the ARN given, or the name's ARN (any suffix). */
+    static final Map<String, Object> API_KEY_SECRET_ARN = Map.of("Fn::If", List.of("ApiKeySecretIsArn",
+            Map.of("Ref", "ComposioApiKeySecret"),
+            sub("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${ComposioApiKeySecret}-??????")));
+
     static Map<String, Object> template;
     static Map<String, Object> resources;
     /** QUARKUS_FUNQY_EXPORT → logical id. */
@@ -72,6 +77,16 @@ class TemplateTest {
     @Test
     void everyFunctionInTheCodeIsInTheTemplate() throws IOException {
         assertThat(FUNCTIONS).containsAll(funqFunctionsInTheCode());
+    }
+
+    @Test
+    void everyFunctionLogsItsNameAndWritesItsMetricsOnce() throws IOException {
+        // FunctionInvocationInterceptor names the function after its method, and flushes metrics when it ends.
+        for (AnnotationInstance funq : indexOfTheBuild().getAnnotations(DotName.createSimple("io.quarkus.funqy.Funq"))) {
+            var method = funq.target().asMethod();
+            assertThat(method.hasAnnotation(DotName.createSimple("io.ctf.metrics.FunctionInvocation"))).as(method.name()).isTrue();
+            assertThat(funq.value() == null ? method.name() : funq.value().asString()).isEqualTo(method.name());
+        }
     }
 
     @Test
@@ -136,17 +151,19 @@ class TemplateTest {
     }
 
     @Test
-    void subscribeWebhooksMayOnlyReadAndWriteTheSigningSecrets() {
+    void subscribeWebhooksMayOnlyReadTheApiKeyAndReadAndWriteTheSigningSecrets() {
         assertThat(grants("subscribeWebhooks")).containsExactlyInAnyOrder(
+                "secretsmanager:GetSecretValue on " + API_KEY_SECRET_ARN,
                 "ssm:GetParameter on " + SECRETS_PARAMETER_ARN,
                 "ssm:PutParameter on " + SECRETS_PARAMETER_ARN);
     }
 
     @Test
-    void functionsThatOnlyCallComposioGetNoAwsPermissions() {
+    void functionsThatOnlyCallComposioMayOnlyReadTheApiKey() {
         functionsByExport.forEach((export, id) -> {
             if (!Set.of("receiveWebhook", "subscribeWebhooks", "publishEvents").contains(export)) {
-                assertThat(properties(id)).as(export).doesNotContainKeys("Policies", "Role");
+                assertThat(grants(export)).as(export).containsExactly("secretsmanager:GetSecretValue on " + API_KEY_SECRET_ARN);
+                assertThat(properties(id)).as(export).doesNotContainKey("Role");
             }
         });
         assertThat(map(template, "Globals", "Function")).doesNotContainKeys("Policies", "Role");
@@ -161,19 +178,42 @@ class TemplateTest {
     }
 
     @Test
-    void theApiKeyIsResolvedFromSecretsManagerOnlyForFunctionsThatCallComposio() {
-        Map<String, Object> resolved = sub("{{resolve:secretsmanager:${ComposioApiKeySecret}:SecretString}}");
+    void theApiKeyIsReadAtRunTimeFromTheSecretOnlyByFunctionsThatCallComposio() {
         functionsByExport.forEach((export, id) -> {
             if (Set.of("receiveWebhook", "publishEvents").contains(export)) {
-                assertThat(env(id)).as(export + " never calls Composio").doesNotContainKey("COMPOSIO_API_KEY");
+                assertThat(env(id)).as(export + " never calls Composio").doesNotContainKey("COMPOSIO_API_KEY_SECRET_ARN");
+                assertThat(grants(export).toString()).as(export).doesNotContain("secretsmanager");
             } else {
-                assertThat(env(id)).as(export).containsEntry("COMPOSIO_API_KEY", resolved);
+                assertThat(env(id)).as(export).containsEntry("COMPOSIO_API_KEY_SECRET_ARN", Map.of("Ref", "ComposioApiKeySecret"));
             }
-            assertThat(env(id)).as(export).doesNotContainKeys("COMPOSIO_WEBHOOK_SECRET", "COMPOSIO_WEBHOOK_PREVIOUS_SECRET");
+            assertThat(env(id)).as(export).doesNotContainKeys("COMPOSIO_API_KEY", "COMPOSIO_WEBHOOK_SECRET", "COMPOSIO_WEBHOOK_PREVIOUS_SECRET");
         });
         assertThat(map(template, "Globals", "Function", "Environment", "Variables")).doesNotContainKey("COMPOSIO_API_KEY");
         assertThat(map(template, "Parameters", "ComposioApiKeySecret")).doesNotContainKey("NoEcho")
                 .as("the parameter names a secret, it is not one");
+    }
+
+    @Test
+    void noSecretIsResolvedIntoAnyEnvironment() {
+        List<Object> environments = new ArrayList<>();
+        environments.add(map(template, "Globals", "Function", "Environment"));
+        resources.forEach((id, resource) -> {
+            Object env = map(resource).get("Properties") instanceof Map<?, ?> p ? p.get("Environment") : null;
+            if (env != null) {
+                environments.add(env);
+            }
+        });
+        assertThat(environments).hasSizeGreaterThan(FUNCTIONS.size());
+        for (Object env : environments) {
+            assertThat(env.toString()).doesNotContain("{{resolve:").doesNotContain("resolve:secretsmanager").doesNotContain("resolve:ssm-secure");
+        }
+        assertThat(template.toString()).as("anywhere in the template").doesNotContain("{{resolve:secretsmanager");
+    }
+
+    @Test
+    void theSecretArnIsTheParameterOrBuiltFromItsName() {
+        assertThat(map(template, "Conditions").get("ApiKeySecretIsArn")).isEqualTo(Map.of("Fn::Equals", List.of(
+                Map.of("Fn::Select", List.of(0, Map.of("Fn::Split", List.of(":", Map.of("Ref", "ComposioApiKeySecret"))))), "arn")));
     }
 
     @Test
@@ -190,10 +230,10 @@ class TemplateTest {
         Set<String> read = environmentNamesOfConfigMappings();
         Set<String> set = new TreeSet<>(map(template, "Globals", "Function", "Environment", "Variables").keySet());
         functionsByExport.values().forEach(id -> set.addAll(env(id).keySet()));
-        set.removeIf(name -> !name.startsWith("COMPOSIO_") && !name.startsWith("EVENT_"));
+        set.removeIf(name -> !name.startsWith("COMPOSIO_") && !name.startsWith("EVENT_") && !name.startsWith("METRICS_"));
 
-        assertThat(set).contains("COMPOSIO_API_KEY", "COMPOSIO_WEBHOOK_SECRET_PARAMETER", "COMPOSIO_WEBHOOK_URL",
-                "EVENT_BUS_NAME", "EVENT_SOURCE");
+        assertThat(set).contains("COMPOSIO_API_KEY_SECRET_ARN", "COMPOSIO_WEBHOOK_SECRET_PARAMETER", "COMPOSIO_WEBHOOK_URL",
+                "EVENT_BUS_NAME", "EVENT_SOURCE", "METRICS_NAMESPACE");
         assertThat(read).containsAll(set);
     }
 

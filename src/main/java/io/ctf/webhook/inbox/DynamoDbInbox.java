@@ -1,6 +1,7 @@
 package io.ctf.webhook.inbox;
 
 import io.ctf.webhook.EventSink;
+import io.ctf.webhook.StoreNotConfigured;
 import io.ctf.webhook.WebhookEvent;
 import io.quarkus.arc.properties.UnlessBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ public class DynamoDbInbox implements EventSink {
 
     @Override
     public boolean store(WebhookEvent event) {
-        String table = config.table().filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
+        String table = config.table().filter(t -> !t.isBlank()).orElseThrow(() -> new StoreNotConfigured(
                 "INBOX_TABLE is not set: deliveries are answered 503 until the inbox table is configured"));
         var put = PutItemRequest.builder()
                 .tableName(table)
