@@ -2,6 +2,8 @@ package io.ctf.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ctf.metrics.FunctionInvocation;
+import io.ctf.metrics.Metrics;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,9 +36,14 @@ public class PublishEventsFunction {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Metrics metrics;
+
     @Funq("publishEvents")
+    @FunctionInvocation
     public StreamBatchResponse publishEvents(JsonNode batch) {
         PublishOutcome outcome = publish(StreamRecord.of(batch));
+        metrics.events(outcome.published(), outcome.failed(), outcome.tooLarge());
         if (outcome.failed() > 0) {
             LOG.warnf("published %d events, %d records reported as failed (from %s)",
                     outcome.published(), outcome.failed(), outcome.failedSequenceNumbers().get(0));

@@ -5,6 +5,7 @@ import io.ctf.composio.Composio;
 import io.ctf.composio.TriggerType;
 import io.ctf.lambda.InvalidInput;
 import io.ctf.lambda.JsonInput;
+import io.ctf.metrics.FunctionInvocation;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
@@ -40,6 +41,7 @@ public class TriggerTypeFunctions {
 
     /** One Composio call; none when createTrigger's type cache (the same) already holds the type. */
     @Funq("getTriggerType")
+    @FunctionInvocation
     public TriggerTypeDetails getTriggerType(JsonNode input) {
         GetTriggerTypeRequest request = inputs.read(input, GetTriggerTypeRequest.class);
         String slug = Inputs.slug("slug", request.slug());
@@ -58,6 +60,7 @@ public class TriggerTypeFunctions {
      * resumes exactly after the last type answered.
      */
     @Funq("listTriggerTypes")
+    @FunctionInvocation
     public TriggerTypeList listTriggerTypes(JsonNode input) {
         ListTriggerTypesRequest request = inputs.read(input, ListTriggerTypesRequest.class);
         String toolkits = toolkits(request);

@@ -85,17 +85,50 @@ class OperationsTemplateTest {
     void errorsAndThrottlesOfEveryDirectlyInvokedFunctionAlarm() {
         Set<String> direct = new TreeSet<>(functionsByExport.values());
         direct.remove(functionsByExport.get("receiveWebhook"));
+        direct.remove(functionsByExport.get("publishEvents")); // fed by its stream: watched by iterator age and its queue
 
-        assertThat(lambdaMetricsOf("DirectFunctionErrorsAlarm", "Errors")).containsExactlyInAnyOrderElementsOf(direct);
-        assertThat(alarm("DirectFunctionErrorsAlarm")).containsEntry("Threshold", Map.of("Ref", "FunctionErrorsThreshold"));
-        assertThat(lambdaMetricsOf("DirectFunctionThrottlesAlarm", "Throttles")).containsExactlyInAnyOrderElementsOf(direct);
-        assertThat(alarm("DirectFunctionThrottlesAlarm")).containsEntry("Threshold", 0);
-        for (String id : List.of("DirectFunctionErrorsAlarm", "DirectFunctionThrottlesAlarm")) {
+        // A metric math alarm holds at most 10 metrics: the functions are split over two alarms of each kind.
+        Set<String> errors = new TreeSet<>(lambdaMetricsOf("DirectFunctionErrorsAlarm", "Errors"));
+        errors.addAll(lambdaMetricsOf("EndpointFunctionErrorsAlarm", "Errors"));
+        Set<String> throttles = new TreeSet<>(lambdaMetricsOf("DirectFunctionThrottlesAlarm", "Throttles"));
+        throttles.addAll(lambdaMetricsOf("EndpointFunctionThrottlesAlarm", "Throttles"));
+        assertThat(errors).containsExactlyInAnyOrderElementsOf(direct);
+        assertThat(throttles).containsExactlyInAnyOrderElementsOf(direct);
+        for (String id : List.of("DirectFunctionErrorsAlarm", "EndpointFunctionErrorsAlarm")) {
+            assertThat(alarm(id)).containsEntry("Threshold", Map.of("Ref", "FunctionErrorsThreshold"));
+        }
+        for (String id : List.of("DirectFunctionThrottlesAlarm", "EndpointFunctionThrottlesAlarm")) {
+            assertThat(alarm(id)).containsEntry("Threshold", 0);
+        }
+        for (String id : List.of("DirectFunctionErrorsAlarm", "EndpointFunctionErrorsAlarm", "DirectFunctionThrottlesAlarm",
+                "EndpointFunctionThrottlesAlarm")) {
             assertThat(returned(id)).containsEntry("Expression", "SUM(METRICS())");
             assertThat(TemplateTest.list(alarm(id).get("Metrics"))).as("a metric math alarm holds at most 10 metrics").hasSizeLessThanOrEqualTo(11);
         }
         assertThat(lambdaMetricsOf("ReceiveWebhookErrorsAlarm", "Errors")).containsExactly(functionsByExport.get("receiveWebhook"));
         assertThat(lambdaMetricsOf("ReceiveWebhookErrorsAlarm", "Throttles")).containsExactly(functionsByExport.get("receiveWebhook"));
+    }
+
+    @Test
+    void anyBatchInPublishEventsFailureQueueAlarms() {
+        assertThat(alarm("PublishEventsFailureQueueAlarm"))
+                .containsEntry("Namespace", "AWS/SQS")
+                .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+                .containsEntry("Threshold", 0)
+                .containsEntry("ComparisonOperator", "GreaterThanThreshold");
+        assertThat(TemplateTest.list(alarm("PublishEventsFailureQueueAlarm").get("Dimensions")).toString())
+                .contains("PublishEventsFailureQueue");
+    }
+
+    @Test
+    void publishEventsFallingBehindTheStreamAlarms() {
+        assertThat(alarm("PublishEventsIteratorAgeAlarm"))
+                .containsEntry("Namespace", "AWS/Lambda")
+                .containsEntry("MetricName", "IteratorAge")
+                .containsEntry("Statistic", "Maximum")
+                .containsEntry("Threshold", 300000);
+        assertThat(TemplateTest.list(alarm("PublishEventsIteratorAgeAlarm").get("Dimensions")).toString())
+                .contains("Ref=PublishEventsFunction");
     }
 
     @Test
@@ -140,6 +173,10 @@ class OperationsTemplateTest {
                 String name = metric.get(1).asText();
                 if (namespace.equals("AWS/Lambda")) {
                     assertThat(name).isIn("Errors", "Throttles", "Duration", "Invocations", "IteratorAge", "ConcurrentExecutions");
+                    continue;
+                }
+                if (namespace.equals("AWS/SQS")) {
+                    assertThat(name).isEqualTo("ApproximateNumberOfMessagesVisible");
                     continue;
                 }
                 assertThat(namespace).as("our metrics in the functions' namespace").isEqualTo("TestNamespace");
@@ -191,7 +228,8 @@ class OperationsTemplateTest {
                 case "AWS::Region" -> "eu-west-1";
                 case "MetricsNamespace" -> "TestNamespace";
                 default -> {
-                    assertThat(resources).as("${%s} names a resource", name).containsKey(name);
+                    // ${Resource} or ${Resource.Attribute}
+                    assertThat(resources).as("${%s} names a resource", name).containsKey(name.split("\\.")[0]);
                     yield "fn-" + name;
                 }
             };
