@@ -3,6 +3,7 @@ package io.ctf.trigger;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.ctf.composio.ComposioApiError;
+import io.ctf.lambda.MockLambda;
 import io.ctf.composio.ComposioAuthenticationFailed;
 import io.ctf.composio.ComposioUnavailable;
 import io.ctf.composio.InjectWireMock;
@@ -202,8 +203,8 @@ class ListTriggerTypesFunctionTest {
                 .withBody(error(400, "BadRequest", "Invalid toolkit slug", "req_400"))));
 
         var response = invoke("{\"toolkit_slug\":\"nosuchtoolkit\"}");
-        assertThat(response.extract().jsonPath().getString("errorMessage"))
-                .startsWith(ComposioApiError.class.getName() + ": Composio answered HTTP 400")
+        assertThat(MockLambda.failure(response, ComposioApiError.class))
+                .startsWith("Composio answered HTTP 400")
                 .contains("Invalid toolkit slug").contains("req_400");
     }
 
