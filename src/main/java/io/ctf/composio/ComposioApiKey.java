@@ -1,12 +1,8 @@
 package io.ctf.composio;
 
+import io.ctf.lambda.AwsCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -86,7 +82,7 @@ public class ComposioApiKey {
                         .socketTimeout(Duration.ofSeconds(3))
                         .build())
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(5)))
-                .credentialsProvider(credentials(endpoint.isPresent()));
+                .credentialsProvider(AwsCredentials.forLocalEndpoint(endpoint.isPresent()));
         regionOf(secretId).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")).filter(r -> !r.isBlank()).map(Region::of))
                 .or(() -> endpoint.map(e -> Region.US_EAST_1))
                 .ifPresent(builder::region);
@@ -103,14 +99,4 @@ public class ComposioApiKey {
         return parts.length == 6 && !parts[3].isBlank() ? Optional.of(Region.of(parts[3])) : Optional.empty();
     }
 
-    private static AwsCredentialsProvider credentials(boolean local) {
-        if (local) {
-            // A local stand-in (tests, LocalStack) wants signed requests but checks no credentials.
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        }
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
-            return EnvironmentVariableCredentialsProvider.create();
-        }
-        return DefaultCredentialsProvider.builder().build();
-    }
 }

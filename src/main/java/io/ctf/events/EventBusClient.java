@@ -1,12 +1,10 @@
 package io.ctf.events;
 
+import io.ctf.lambda.AwsCredentials;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -45,7 +43,7 @@ public class EventBusClient {
                         .socketTimeout(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5)))
                 .overrideConfiguration(o -> o.apiCallTimeout(timeout))
                 .region(region())
-                .credentialsProvider(credentials())
+                .credentialsProvider(AwsCredentials.forLambda())
                 .build();
     }
 
@@ -55,13 +53,6 @@ public class EventBusClient {
                         "no region for the event bus: set AWS_REGION (Lambda sets it) or EVENT_REGION"));
     }
 
-    private static AwsCredentialsProvider credentials() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
-            // Lambda's own role credentials: the one provider needed, no chain to walk.
-            return EnvironmentVariableCredentialsProvider.create();
-        }
-        return DefaultCredentialsProvider.builder().build();
-    }
 
     /** Whether the client exists yet (it is built by the first {@link #get()}). */
     public synchronized boolean isBuilt() {

@@ -1,15 +1,11 @@
 package io.ctf.webhook.inbox;
 
+import io.ctf.lambda.AwsCredentials;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -60,7 +56,7 @@ public class InboxClient {
                         .socketTimeout(timeout))
                 .overrideConfiguration(o -> o.apiCallTimeout(timeout))
                 .region(region(endpoint.isPresent()))
-                .credentialsProvider(credentials(endpoint.isPresent()));
+                .credentialsProvider(AwsCredentials.forLocalEndpoint(endpoint.isPresent()));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -72,17 +68,6 @@ public class InboxClient {
                         "no region for the inbox table: set AWS_REGION (Lambda sets it) or INBOX_REGION"));
     }
 
-    private static AwsCredentialsProvider credentials(boolean local) {
-        if (local) {
-            // DynamoDB Local wants credentials but checks none.
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        }
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
-            // Lambda's own role credentials: the one provider needed, no chain to walk.
-            return EnvironmentVariableCredentialsProvider.create();
-        }
-        return DefaultCredentialsProvider.builder().build();
-    }
 
     /** Whether the client exists yet (it is built by the first {@link #get()}). */
     public synchronized boolean isBuilt() {
