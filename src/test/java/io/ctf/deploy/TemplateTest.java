@@ -143,6 +143,27 @@ class TemplateTest {
         assertThat(env(functionsByExport.get("receiveWebhook"))).containsEntry("INBOX_TABLE", Map.of("Ref", "InboxTable"));
     }
 
+    /** Resources that hold data no one can rebuild: the events, and the descriptions of batches given up on. */
+    static final Set<String> STATEFUL_TYPES = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue");
+
+    @Test
+    void deletingOrReplacingTheStackKeepsTheInboxAndTheFailureQueue() {
+        Set<String> retained = new TreeSet<>();
+        resources.forEach((id, resource) -> {
+            Map<String, Object> r = map(resource);
+            if ("Retain".equals(r.get("DeletionPolicy")) && "Retain".equals(r.get("UpdateReplacePolicy"))) {
+                retained.add(id);
+            }
+            if (STATEFUL_TYPES.contains(r.get("Type"))) {
+                assertThat(r).as(id + " holds data").containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+                // A fixed name would make a replacement collide with the retained original.
+                assertThat(map(r, "Properties")).as(id).doesNotContainKeys("TableName", "QueueName");
+            }
+        });
+        // The archive only replays onto its bus, which goes with the stack; the inbox is the record.
+        assertThat(retained).containsExactly("InboxTable", "PublishEventsFailureQueue");
+    }
+
     @Test
     void receiveWebhookMayOnlyPutEventsAndReadTheSigningSecrets() {
         assertThat(grants("receiveWebhook")).containsExactlyInAnyOrder(
