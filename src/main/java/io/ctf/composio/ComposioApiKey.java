@@ -25,11 +25,11 @@ public class ComposioApiKey {
     private volatile SecretsManagerApiKey secret;
     private volatile String current;
 
-    /** The key to send; reads the secret on first use. Throws {@link ComposioAuthenticationFailed} when there is none. */
+    /** The key to send; reads the secret on first use. Throws {@link ComposioApiKeyNotConfigured} when none is configured. */
     public String get() {
         Optional<String> configured = config.apiKey().filter(key -> !key.isBlank());
         String key = configured.isPresent() ? configured.get() : secret().map(SecretsManagerApiKey::get)
-                .orElseThrow(ComposioAuthenticationFailed::missingKey);
+                .orElseThrow(ComposioApiKeyNotConfigured::new);
         current = key;
         return key;
     }

@@ -1,19 +1,11 @@
 package io.ctf.composio;
 
-/** The API key is missing, wrong or lacks access. Never retried; the key itself is never shown. */
+/** Composio refused the API key (401/403), or the secret holding it could not be read. Never retried; the key itself is never shown. */
 public class ComposioAuthenticationFailed extends ComposioApiError {
 
     public ComposioAuthenticationFailed(int status, ComposioErrorBody.Detail detail) {
         super(status, detail, "Composio rejected the API key: " + describe(status, detail)
                 + ". Check COMPOSIO_API_KEY or the secret COMPOSIO_API_KEY_SECRET_ARN names (the project's API key from the Composio dashboard).");
-    }
-
-    static ComposioAuthenticationFailed missingKey() {
-        return new ComposioAuthenticationFailed();
-    }
-
-    private ComposioAuthenticationFailed() {
-        this("Neither COMPOSIO_API_KEY nor COMPOSIO_API_KEY_SECRET_ARN is set: configure the project's API key from the Composio dashboard.");
     }
 
     private ComposioAuthenticationFailed(String message) {

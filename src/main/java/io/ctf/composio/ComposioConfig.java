@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * How the function set reaches Composio. {@code COMPOSIO_API_KEY} and {@code COMPOSIO_BASE_URL}
  * map here. The key is optional so that functions which never call Composio (receiveWebhook)
- * start without it; a call made without it fails with {@link ComposioAuthenticationFailed}.
+ * start without it; a call made without it fails with {@link ComposioApiKeyNotConfigured}.
  */
 @ConfigMapping(prefix = "composio")
 public interface ComposioConfig {

@@ -27,6 +27,7 @@ class CallerErrorTest {
             "io.ctf.composio.ComposioApiError",
             "io.ctf.composio.ComposioUnavailable",
             "io.ctf.composio.ComposioAuthenticationFailed",
+            "io.ctf.composio.ComposioApiKeyNotConfigured",
             "io.ctf.webhook.WebhookSecretStoreNotConfigured",
             "io.ctf.subscription.SecretNotStored",
             "io.ctf.events.EventBusNotConfigured");
