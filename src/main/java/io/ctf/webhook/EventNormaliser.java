@@ -10,8 +10,11 @@ import java.util.Locale;
 
 /**
  * Step 3: an authentic body, whatever Composio's payload version, becomes one {@link WebhookEvent}.
- * Authentic JSON of a shape not known here is kept as type {@code unknown} rather than refused:
- * refusing would only make Composio retry it forever.
+ * An authentic JSON object of a shape not known here is kept as type {@code unknown} rather than
+ * refused: it may be a payload version newer than this code, and Composio retries every non-2xx,
+ * so refusing it would lose it once Composio gives up. A body that is no JSON object at all (an
+ * array, a scalar, not JSON) is refused with 400: every Composio payload version is an object, so
+ * it can be no Composio event, and Composio's SDK refuses it too (ComposioWebhookPayloadError).
  */
 final class EventNormaliser {
 
@@ -37,7 +40,7 @@ final class EventNormaliser {
         String payload = new String(delivery.body(), StandardCharsets.UTF_8);
         String id = delivery.id();
         if (!root.isObject()) {
-            return unknown(id, root, payload);
+            throw new WebhookRejected(400, "body is not a JSON object");
         }
         if (isV3(root)) {
             return v3(id, root, payload);

@@ -131,12 +131,31 @@ class EventNormaliserTest {
     }
 
     @Test
-    void authenticJsonOfAnUnknownShapeIsKeptAsUnknown() {
-        for (String body : new String[]{"{\"hello\":\"world\"}", "[1,2,3]", "42", "\"text\""}) {
-            WebhookEvent event = normaliser.normalise(delivery(body));
-            assertThat(event.version()).isEqualTo("UNKNOWN");
-            assertThat(event.type()).isEqualTo("unknown");
-            assertThat(event.payload()).isEqualTo(body);
+    void anAuthenticObjectOfAnUnknownShapeIsKeptAsUnknown() {
+        String body = "{\"hello\":\"world\"}";
+        WebhookEvent event = normaliser.normalise(delivery(body));
+        assertThat(event.version()).isEqualTo("UNKNOWN");
+        assertThat(event.type()).isEqualTo("unknown");
+        assertThat(event.payload()).isEqualTo(body);
+    }
+
+    @Test
+    void anAuthenticArrayIs400() {
+        assertThatThrownBy(() -> normaliser.normalise(delivery("[1,2,3]")))
+                .isInstanceOfSatisfying(WebhookRejected.class, r -> {
+                    assertThat(r.status()).isEqualTo(400);
+                    assertThat(r.reason()).isEqualTo("body is not a JSON object");
+                });
+    }
+
+    @Test
+    void anAuthenticScalarIs400() {
+        for (String body : new String[]{"42", "\"text\"", "true", "null"}) {
+            assertThatThrownBy(() -> normaliser.normalise(delivery(body))).as(body)
+                    .isInstanceOfSatisfying(WebhookRejected.class, r -> {
+                        assertThat(r.status()).isEqualTo(400);
+                        assertThat(r.reason()).isEqualTo("body is not a JSON object");
+                    });
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import static io.ctf.webhook.Fixtures.FIXTURE_SECRET;
 import static io.ctf.webhook.Fixtures.FIXTURE_TIME;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -95,10 +96,29 @@ class ReceiveWebhookFunctionTest {
     }
 
     @Test
-    void authenticJsonOfAnUnknownShapeIsAcknowledgedAsUnknown() {
-        invoke(Fixtures.signedEvent(FIXTURE_SECRET, "msg_odd", FIXTURE_TIME + 42, "{\"something\":\"new\"}"))
+    void anAuthenticObjectOfAnUnknownShapeIsStoredAsUnknown() {
+        invoke(Fixtures.signedEvent(FIXTURE_SECRET, "msg_odd", FIXTURE_TIME + 42, "{\"hello\":\"world\"}"))
                 .body("statusCode", equalTo(200))
                 .body("body", equalTo("{\"id\":\"msg_odd\",\"version\":\"UNKNOWN\",\"type\":\"unknown\",\"duplicate\":false}"));
+        assertThat(inbox.item("msg_odd").get("payload").s()).isEqualTo("{\"hello\":\"world\"}");
+    }
+
+    @Test
+    void anAuthenticArrayIs400AndNotStored() {
+        invoke(Fixtures.signedEvent(FIXTURE_SECRET, "msg_array", FIXTURE_TIME + 42, "[1,2,3]"))
+                .body("statusCode", equalTo(400))
+                .body("body", equalTo("{\"error\":\"body is not a JSON object\"}"));
+        assertThat(inbox.count()).isZero();
+    }
+
+    @Test
+    void anAuthenticScalarIs400AndNotStored() {
+        for (String scalar : new String[]{"42", "\"text\"", "null"}) {
+            invoke(Fixtures.signedEvent(FIXTURE_SECRET, "msg_scalar", FIXTURE_TIME + 42, scalar))
+                    .body("statusCode", equalTo(400))
+                    .body("body", equalTo("{\"error\":\"body is not a JSON object\"}"));
+        }
+        assertThat(inbox.count()).isZero();
     }
 
     @Test
