@@ -60,6 +60,14 @@ public class LocalHttpServer {
     private static final Logger LOG = Logger.getLogger(LocalHttpServer.class);
     /** API Gateway's own limit on a request's payload; receiveWebhook's smaller limit applies after it. */
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+    /** API Gateway's HTTP API answer to a request over its limit, byte for byte. */
+    static final byte[] TOO_LARGE = "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8);
+    /**
+     * How much of an over-large body is read and dropped before answering: closing on unread bytes
+     * resets the connection, and a client still uploading (curl) then loses the 413. Bounded so a
+     * sender that never stops cannot hold a thread.
+     */
+    static final long MAX_DISCARDED_BYTES = 100L * 1024 * 1024;
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 1000;
     private static final String RECEIVER = "receiveWebhook";
@@ -166,7 +174,7 @@ public class LocalHttpServer {
         String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
         Optional<byte[]> body = body(exchange);
         if (body.isEmpty()) {
-            HttpAnswer tooLarge = HttpAnswer.json(json, 413, Map.of("message", "Request Entity Too Large"));
+            HttpAnswer tooLarge = HttpAnswer.json(413, TOO_LARGE);
             console.answered(webhookId, tooLarge, inbox);
             return tooLarge;
         }
@@ -246,11 +254,19 @@ public class LocalHttpServer {
         return new HttpAnswer(405, headers, answer.body());
     }
 
-    /** The request's body, or empty when it is larger than API Gateway would take. */
+    /** The request's body, or empty when it is larger than API Gateway would take (the rest read and dropped). */
     private static Optional<byte[]> body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
-            return bytes.length > MAX_REQUEST_BYTES ? Optional.empty() : Optional.of(bytes);
+            if (bytes.length <= MAX_REQUEST_BYTES) {
+                return Optional.of(bytes);
+            }
+            long discarded = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; discarded < MAX_DISCARDED_BYTES && (n = in.read(buffer)) > 0; ) {
+                discarded += n;
+            }
+            return Optional.empty();
         }
     }
 

@@ -65,6 +65,8 @@ class LocalLoopTest {
     }
 
     static final String API_KEY = "test-api-key-never-logged";
+    /** What API Gateway's HTTP API answers a request over its 10 MB limit. */
+    static final String API_GATEWAY_413 = "{\"message\":\"Request Entity Too Large\"}";
     static final String GITHUB_TYPE = "/api/v3.1/triggers_types/GITHUB_COMMIT_EVENT";
     static final String GITHUB_UPSERT = "/api/v3.1/trigger_instances/GITHUB_COMMIT_EVENT/upsert";
     static final LogCapture console = new LogCapture();
@@ -144,6 +146,41 @@ class LocalLoopTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(inbox.item("msg_binary").get("payload").s()).isEqualTo(body);
+    }
+
+    @Test
+    void aDeliveryOverTenMegabytesGetsApiGatewaysAnswer() throws Exception {
+        String body = "{\"x\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}";
+        HttpResponse<String> answer = deliver("msg_huge", body, FIXTURE_SECRET, "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("content-type")).hasValue("application/json");
+        assertThat(answer.body()).isEqualTo(API_GATEWAY_413);
+        assertThat(inbox.count()).isZero();
+        assertThat(console.all()).contains("delivery msg_huge refused: 413");
+    }
+
+    @Test
+    void curlSendingOverTenMegabytesReadsTheWholeAnswer() throws Exception {
+        assumeTrue(onPath("curl"), "needs curl");
+        // curl reads the answer while it still uploads (as Composio's senders may): the server has to
+        // take the rest of the body, or closing on it resets the connection and the answer is lost.
+        Path big = Files.createTempFile("delivery", ".json");
+        try {
+            Files.writeString(big, "{\"x\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}");
+            for (int i = 0; i < 3; i++) {
+                Process curl = new ProcessBuilder("curl", "-sS", "-w", "\n%{http_code}", "-X", "POST",
+                        "-H", "content-type: application/json", "--data-binary", "@" + big, url("/webhook").toString())
+                        .redirectErrorStream(true).start();
+                String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(curl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(curl.exitValue()).as(output).isZero();
+                assertThat(output).isEqualTo(API_GATEWAY_413 + "\n413");
+            }
+        } finally {
+            Files.delete(big);
+        }
     }
 
     @Test
