@@ -38,7 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The local loop's plain HTTP server (docs/local.md), on localhost only:
+ * The local loop's plain HTTP server (docs/local.md):
  * <ul>
  * <li>{@code POST /webhook}: a delivery exactly as Composio sends it, turned into the API Gateway
  * event ({@link GatewayEvent}) and run through receiveWebhook unchanged; its status, headers and
@@ -47,6 +47,8 @@ import java.util.concurrent.Executors;
  * <li>{@code GET /functions}, {@code POST /functions/<name>}: any function of the set with the body
  * as its input ({@link FunctionRunner}).</li>
  * </ul>
+ * On the loopback address only: the inbox and its payloads are not for the network, unless
+ * {@code local.listen-on-all-interfaces} asks for every interface.
  * A bean of dev mode only ({@code %dev.local.http.enabled=true}); a test enables it for itself. The
  * JDK's own HTTP server keeps it free of any dependency and off Vert.x's event loop, since the
  * functions block. Its settings are plain properties, not a {@code @ConfigMapping}, which the prod
@@ -75,6 +77,10 @@ public class LocalHttpServer {
     @ConfigProperty(name = "local.http.port", defaultValue = "8080")
     int configuredPort;
 
+    /** The one opt-in to every interface for every port the local loop opens (docs/local.md). */
+    @ConfigProperty(name = "local.listen-on-all-interfaces", defaultValue = "false")
+    boolean allInterfaces;
+
     @Inject
     ObjectMapper json;
 
@@ -95,7 +101,8 @@ public class LocalHttpServer {
         inbox = new InboxView(inboxClient, inboxConfig, json);
         console = new DeliveryConsole(json);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), configuredPort), 0);
+            server = HttpServer.create(allInterfaces ? new InetSocketAddress(configuredPort)
+                    : new InetSocketAddress(InetAddress.getLoopbackAddress(), configuredPort), 0);
         } catch (BindException e) {
             throw new IllegalStateException("the local loop cannot listen on port " + configuredPort
                     + ", which is in use: stop what uses it or set LOCAL_HTTP_PORT", e);
@@ -110,13 +117,19 @@ public class LocalHttpServer {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        LOG.infof("local loop on http://localhost:%d: POST /webhook (Composio deliveries), GET /inbox,"
-                + " GET /functions, POST /functions/<name> (docs/local.md)", port());
+        LOG.infof("local loop on http://localhost:%d (listening on %s): POST /webhook (Composio deliveries), GET /inbox,"
+                + " GET /functions, POST /functions/<name> (docs/local.md)", port(),
+                allInterfaces ? "every interface" : "127.0.0.1 only");
     }
 
     /** The port listened on (a free one when configured as 0, as tests do). */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address listened on: the loopback address unless every interface was asked for. */
+    public InetAddress address() {
+        return server.getAddress().getAddress();
     }
 
     @PreDestroy

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,35 +32,49 @@ import java.util.Locale;
  * DynamoDB Local ({@code com.amazonaws:DynamoDBLocal}) run inside this JVM on a free port, for the
  * local run and the tests. The dependency is {@code provided}: on the compile, dev-mode and test
  * class paths, never in the packaged function, and only dev mode and tests ever load this class.
+ * It listens on 127.0.0.1 only unless asked for every interface (docs/local.md): the inbox holds
+ * the deliveries' payloads.
  */
 public final class LocalDynamoDb implements AutoCloseable {
+
+    static final String LOOPBACK = "127.0.0.1";
+    static final String ALL_INTERFACES = "0.0.0.0";
 
     private final DynamoDBProxyServer server;
     private final int port;
     private final Path dbDirectory;
+    private final boolean allInterfaces;
 
-    private LocalDynamoDb(DynamoDBProxyServer server, int port, Path dbDirectory) {
+    private LocalDynamoDb(DynamoDBProxyServer server, int port, Path dbDirectory, boolean allInterfaces) {
         this.server = server;
         this.port = port;
         this.dbDirectory = dbDirectory;
+        this.allInterfaces = allInterfaces;
     }
 
-    /** In memory: gone when stopped. */
+    /** In memory, on 127.0.0.1: gone when stopped. */
     public static LocalDynamoDb inMemory() {
-        return start(freePort(), null);
+        return start(freePort(), null, false);
     }
 
-    /** Kept in files under {@code directory}, so events survive a restart (dev mode's live reload). */
-    public static LocalDynamoDb inDirectory(Path directory) {
-        return start(freePort(), directory);
+    /**
+     * Kept in files under {@code directory}, so events survive a restart (dev mode's live reload);
+     * on 127.0.0.1, or on every interface when {@code allInterfaces}.
+     */
+    public static LocalDynamoDb inDirectory(Path directory, boolean allInterfaces) {
+        return start(freePort(), directory, allInterfaces);
     }
 
     /** Started again on the same port (and directory), e.g. after {@link #close()} in a test of an outage. */
     public LocalDynamoDb restart() {
-        return start(port, dbDirectory);
+        return start(port, dbDirectory, allInterfaces);
     }
 
-    private static LocalDynamoDb start(int port, Path dbDirectory) {
+    public int port() {
+        return port;
+    }
+
+    private static LocalDynamoDb start(int port, Path dbDirectory, boolean allInterfaces) {
         useSqliteNativesFromTheMavenRepository();
         List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
         if (dbDirectory == null) {
@@ -74,15 +89,41 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            listenOn(server, allInterfaces ? ALL_INTERFACES : LOOPBACK);
             server.start();
-            return new LocalDynamoDb(server, port, dbDirectory);
+            return new LocalDynamoDb(server, port, dbDirectory, allInterfaces);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
         }
     }
 
+    /** 127.0.0.1 rather than localhost, which may resolve to ::1, where it does not listen. */
     public URI endpoint() {
-        return URI.create("http://localhost:" + port);
+        return URI.create("http://" + LOOPBACK + ":" + port);
+    }
+
+    /**
+     * DynamoDB Local has no host option: its server is a Jetty {@code Server(port)}, which listens on
+     * every interface. Its connectors are given the host before it starts (Jetty's
+     * {@code ServerConnector.setHost}), through reflection so that no Jetty class is compiled
+     * against. Never falls back to every interface: it fails instead.
+     */
+    private static void listenOn(DynamoDBProxyServer server, String host) {
+        try {
+            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            Object jetty = field.get(server);
+            Object[] connectors = (Object[]) jetty.getClass().getMethod("getConnectors").invoke(jetty);
+            if (connectors.length == 0) {
+                throw new IllegalStateException("its Jetty server has no connector");
+            }
+            for (Object connector : connectors) {
+                connector.getClass().getMethod("setHost", String.class).invoke(connector, host);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("DynamoDB Local cannot be made to listen on " + host
+                    + " only: its server is not the Jetty server of DynamoDBLocal 2.6.1 this code knows", e);
+        }
     }
 
     /** A client for this server, built as the inbox builds its own. */
