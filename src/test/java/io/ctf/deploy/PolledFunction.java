@@ -127,7 +127,7 @@ final class PolledFunction implements AutoCloseable {
             throw new IllegalStateException(name + " has exited (" + process.exitValue() + "): " + output());
         }
         try {
-            return api.invoke(event, TIMEOUT);
+            return api.invoke(event, TIMEOUT, process::isAlive);
         } catch (Exception e) {
             throw new IllegalStateException(name + ": " + e.getMessage() + "\n--- its output ---\n" + output(), e);
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Lambda's Runtime API (2018-06-01) as a function's runtime sees it: {@code GET invocation/next}
@@ -66,14 +67,18 @@ final class RuntimeApi implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Queues {@code event} for the polling runtime and waits for what it reports. */
-    Outcome invoke(String event, Duration timeout) throws Exception {
+    /** Queues {@code event} for the polling runtime and waits for what it reports, while {@code running} holds. */
+    Outcome invoke(String event, Duration timeout, BooleanSupplier running) throws Exception {
         var invocation = new Invocation("it-" + ids.incrementAndGet(), event, new CompletableFuture<>());
         queued.add(invocation);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (initError != null) {
                 throw new IllegalStateException("the function failed to start: " + initError);
+            }
+            if (!running.getAsBoolean() && !invocation.outcome().isDone()) {
+                queued.remove(invocation);
+                throw new IllegalStateException("the function's process exited without answering " + event);
             }
             try {
                 return invocation.outcome().get(100, TimeUnit.MILLISECONDS);
