@@ -1,9 +1,10 @@
 package io.ctf.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.ctf.endpoint.ComposioEndpoints;
 import io.ctf.events.EventBridgeStandIn;
+import io.ctf.trigger.FunctionCalls;
 import io.ctf.webhook.Fixtures;
 import io.ctf.webhook.inbox.LocalDynamoDb;
 import io.quarkus.funqy.Funq;
@@ -16,10 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +29,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -54,7 +54,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIf("io.ctf.deploy.PolledFunction#zipBuilt")
 class EveryExportIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String API_KEY = "every-export-it-key-never-shown";
     static final String SECRET = "every-export-it-webhook-secret";
     static final String TABLE = "composio-inbox-every-export-it";
@@ -234,66 +233,46 @@ class EveryExportIT {
         return cases;
     }
 
-    // --- Composio, in the shapes of its spec (as the functions' own tests stub it) ---------------
+    // --- Composio, in the shapes of its spec: the functions' own tests' fixtures --------------------
 
-    static final String ENDPOINT_ID = "we_abc123";
-    static final String CLIENT_ID = "1234567890.0987654321";
-    static final String WEBHOOK_URL = "https://backend.composio.dev/api/v3.1/webhook_ingress/slack/we_abc123/trigger_event";
+    static final String ENDPOINT_ID = ComposioEndpoints.ID;
+    static final String CLIENT_ID = ComposioEndpoints.CLIENT_ID;
+    static final String WEBHOOK_URL = ComposioEndpoints.WEBHOOK_URL;
     static final String RECEIVER = "https://abc123.execute-api.us-east-1.amazonaws.com/webhook";
 
-    static void stubComposio() throws IOException {
-        String endpoint = """
-                {"id":"%s","toolkit_slug":"slack","client_id":"%s","webhook_url":"%s",
-                 "data":{"webhook_signing_secret":"********","app_token":"********"},
-                 "created_at":"2026-04-24T10:00:00.000Z","verified_at":"2026-04-24T10:05:00.000Z"}"""
-                .formatted(ENDPOINT_ID, CLIENT_ID, WEBHOOK_URL);
-        String slackSchema = """
-                {"toolkit_slug":"slack","setup_fields":{
-                  "webhook_signing_secret":{"display_name":"Signing Secret","description":"Webhook request signing secret",
-                    "is_required":true,"is_secret":true},
-                  "app_token":{"display_name":"App-Level Token","description":"Slack xapp- token","is_required":true,"is_secret":true}}}""";
+    static void stubComposio() {
+        String endpoint = ComposioEndpoints.endpoint(ComposioEndpoints.masked("webhook_signing_secret", "app_token"),
+                ComposioEndpoints.VERIFIED_AT);
+        // As SubscribeWebhooksFunctionTest's list answer: the subscription already points at the receiver.
         String subscription = """
                 {"id":"ws_1","webhook_url":"%s","version":"V3",
                  "enabled_events":["composio.trigger.message","composio.connected_account.expired","composio.trigger.disabled"],
                  "secret":"whsec_******","created_at":"2026-11-20T10:00:00.000Z","updated_at":"2026-11-23T12:00:00.000Z"}"""
                 .formatted(RECEIVER);
-        JsonNode githubTypes = JSON.readTree(resource("triggers/types-github.json"));
-        String typesPage = "{\"items\":" + githubTypes.path("items") + ",\"next_cursor\":null,\"total_pages\":1,\"current_page\":1,"
-                + "\"total_items\":" + githubTypes.path("items").size() + "}";
+        List<String> githubTypes = FunctionCalls.githubTypes();
         String manage = "/api/v3.1/trigger_instances/manage/ti_Commit1";
 
         composio.stubFor(get(urlPathEqualTo("/api/v3.1/triggers_types/GITHUB_COMMIT_EVENT"))
-                .willReturn(okJson(resource("triggers/type-github-commit-event.json"))));
-        composio.stubFor(get(urlPathEqualTo("/api/v3.1/triggers_types")).willReturn(okJson(typesPage)));
-        composio.stubFor(post(urlPathEqualTo("/api/v3.1/trigger_instances/GITHUB_COMMIT_EVENT/upsert")).willReturn(okJson(
-                "{\"trigger_id\":\"ti_Explicit\",\"deprecated\":{\"uuid\":\"7d3e4b8a-0c1f-4e55-9a61-1b2c3d4e5f60\"}}").withStatus(201)));
+                .willReturn(okJson(FunctionCalls.resource("triggers/type-github-commit-event.json"))));
+        composio.stubFor(get(urlPathEqualTo("/api/v3.1/triggers_types"))
+                .willReturn(okJson(FunctionCalls.typesPage(null, 1, 1, githubTypes.size(), githubTypes))));
+        composio.stubFor(post(urlPathEqualTo("/api/v3.1/trigger_instances/GITHUB_COMMIT_EVENT/upsert"))
+                .willReturn(okJson(FunctionCalls.upserted("ti_Explicit")).withStatus(201)));
         composio.stubFor(get(urlPathEqualTo("/api/v3.1/trigger_instances/active"))
-                .willReturn(okJson(resource("triggers/trigger-instances-page-2.json"))));
+                .willReturn(okJson(FunctionCalls.resource("triggers/trigger-instances-page-2.json"))));
         composio.stubFor(patch(urlPathEqualTo(manage)).willReturn(okJson("{\"status\":\"success\"}")));
         composio.stubFor(delete(urlPathEqualTo(manage)).willReturn(okJson("{\"trigger_id\":\"ti_Commit1\"}")));
 
-        composio.stubFor(post(urlPathEqualTo("/api/v3.1/webhook_endpoints")).willReturn(okJson(endpoint)));
-        composio.stubFor(get(urlPathEqualTo("/api/v3.1/webhook_endpoints")).willReturn(okJson(
+        composio.stubFor(post(urlPathEqualTo(ComposioEndpoints.ENDPOINTS)).willReturn(okJson(endpoint)));
+        composio.stubFor(get(urlPathEqualTo(ComposioEndpoints.ENDPOINTS)).willReturn(okJson(
                 "{\"items\":[{\"id\":\"" + ENDPOINT_ID + "\",\"toolkit_slug\":\"slack\",\"client_id\":\"" + CLIENT_ID + "\"}]}")));
-        composio.stubFor(get(urlPathEqualTo("/api/v3.1/webhook_endpoints/schema")).willReturn(okJson(slackSchema)));
-        composio.stubFor(get(urlPathEqualTo("/api/v3.1/webhook_endpoints/" + ENDPOINT_ID)).willReturn(okJson(endpoint)));
-        composio.stubFor(patch(urlPathEqualTo("/api/v3.1/webhook_endpoints/" + ENDPOINT_ID)).willReturn(okJson(endpoint)));
+        composio.stubFor(get(urlPathEqualTo(ComposioEndpoints.SCHEMA)).willReturn(okJson(ComposioEndpoints.SLACK_SCHEMA)));
+        composio.stubFor(get(urlPathEqualTo(ComposioEndpoints.ENDPOINT)).willReturn(okJson(endpoint)));
+        composio.stubFor(patch(urlPathEqualTo(ComposioEndpoints.ENDPOINT)).willReturn(okJson(endpoint)));
 
         composio.stubFor(get(urlPathEqualTo("/api/v3.1/webhook_subscriptions")).willReturn(okJson(
                 "{\"items\":[" + subscription + "],\"next_cursor\":null}")));
         // Anything else is a case that drifted from the functions' calls: say so rather than time out.
-        composio.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
-                .atPriority(10).willReturn(aResponse().withStatus(418).withBody("no stub in EveryExportIT")));
-    }
-
-    static String resource(String path) {
-        try (InputStream in = EveryExportIT.class.getResourceAsStream("/composio/" + path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource composio/" + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        composio.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(418).withBody("no stub in EveryExportIT")));
     }
 }
