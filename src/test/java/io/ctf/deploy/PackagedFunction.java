@@ -105,7 +105,8 @@ final class PackagedFunction implements AutoCloseable {
         loader.close();
     }
 
-    private static Path unzip(Path zip, Path into) throws IOException {
+    /** Unpacks {@code zip} into {@code into} as Lambda does (entries outside it refused); returns the root. */
+    static Path unzip(Path zip, Path into) throws IOException {
         Path root = into.toAbsolutePath().normalize();
         try (var in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {

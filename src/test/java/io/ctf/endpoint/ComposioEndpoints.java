@@ -14,15 +14,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
  * Composio's webhook endpoint answers, in the shapes of its v3.1 spec (Webhook Endpoints) and of the
  * seed's samples: the Slack endpoint {@code we_abc123} of one OAuth app.
  */
-final class ComposioEndpoints {
+public final class ComposioEndpoints {
 
-    static final String ENDPOINTS = "/api/v3.1/webhook_endpoints";
-    static final String SCHEMA = ENDPOINTS + "/schema";
-    static final String ID = "we_abc123";
-    static final String ENDPOINT = ENDPOINTS + "/" + ID;
-    static final String CLIENT_ID = "1234567890.0987654321";
-    static final String WEBHOOK_URL = "https://backend.composio.dev/api/v3.1/webhook_ingress/slack/we_abc123/trigger_event";
-    static final String VERIFIED_AT = "2026-04-24T10:05:00.000Z";
+    public static final String ENDPOINTS = "/api/v3.1/webhook_endpoints";
+    public static final String SCHEMA = ENDPOINTS + "/schema";
+    public static final String ID = "we_abc123";
+    public static final String ENDPOINT = ENDPOINTS + "/" + ID;
+    public static final String CLIENT_ID = "1234567890.0987654321";
+    public static final String WEBHOOK_URL = "https://backend.composio.dev/api/v3.1/webhook_ingress/slack/we_abc123/trigger_event";
+    public static final String VERIFIED_AT = "2026-04-24T10:05:00.000Z";
 
     /** Values a test sends; none may reach a log, an output or an error. */
     static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -30,7 +30,7 @@ final class ComposioEndpoints {
     /** How Composio shows a stored secret. */
     static final String MASKED = "********";
 
-    static final String SLACK_SCHEMA = """
+    public static final String SLACK_SCHEMA = """
             {"toolkit_slug":"slack","setup_fields":{
               "webhook_signing_secret":{"display_name":"Signing Secret",
                 "description":"Webhook request signing secret from your Slack app dashboard","is_required":true,"is_secret":true},
@@ -44,7 +44,7 @@ final class ComposioEndpoints {
     }
 
     /** The endpoint as Composio shows it: {@code data} is a JSON object of masked values or null. */
-    static String endpoint(String data, String verifiedAt) {
+    public static String endpoint(String data, String verifiedAt) {
         return endpoint(ID, "slack", CLIENT_ID, WEBHOOK_URL, data, verifiedAt);
     }
 
@@ -55,7 +55,7 @@ final class ComposioEndpoints {
                         verifiedAt == null ? "" : ",\"verified_at\":\"" + verifiedAt + "\"");
     }
 
-    static String masked(String... fields) {
+    public static String masked(String... fields) {
         StringBuilder data = new StringBuilder("{");
         for (String field : fields) {
             data.append(data.length() > 1 ? "," : "").append('"').append(field).append("\":\"").append(MASKED).append('"');

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 
 /** Invokes the exported function through Quarkus's mock Lambda event server, and Composio's shapes for stubs. */
-final class FunctionCalls {
+public final class FunctionCalls {
 
     static final String API_KEY = "test-api-key-never-logged";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +53,7 @@ final class FunctionCalls {
         return MockLambda.failure(response, error);
     }
 
-    static String resource(String path) {
+    public static String resource(String path) {
         try (InputStream in = FunctionCalls.class.getResourceAsStream("/composio/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource composio/" + path);
@@ -93,7 +93,7 @@ final class FunctionCalls {
     }
 
     /** The GitHub toolkit's trigger types, each as {@code GET /api/v3.1/triggers_types} lists it. */
-    static List<String> githubTypes() {
+    public static List<String> githubTypes() {
         try {
             List<String> items = new ArrayList<>();
             JSON.readTree(resource("triggers/types-github.json")).path("items").forEach(item -> items.add(item.toString()));
@@ -104,13 +104,13 @@ final class FunctionCalls {
     }
 
     /** A page of {@code GET /api/v3.1/triggers_types}, with Composio's page counters. */
-    static String typesPage(String nextCursor, int currentPage, int totalPages, int totalItems, List<String> items) {
+    public static String typesPage(String nextCursor, int currentPage, int totalPages, int totalItems, List<String> items) {
         return "{\"items\":[" + String.join(",", items) + "],"
                 + "\"next_cursor\":" + (nextCursor == null ? "null" : "\"" + nextCursor + "\"")
                 + ",\"total_pages\":" + totalPages + ",\"current_page\":" + currentPage + ",\"total_items\":" + totalItems + "}";
     }
 
-    static String upserted(String triggerId) {
+    public static String upserted(String triggerId) {
         return "{\"trigger_id\":\"" + triggerId + "\",\"deprecated\":{\"uuid\":\"7d3e4b8a-0c1f-4e55-9a61-1b2c3d4e5f60\"}}";
     }
 }
