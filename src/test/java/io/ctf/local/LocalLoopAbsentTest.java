@@ -23,4 +23,10 @@ class LocalLoopAbsentTest {
         assertThat(Arc.container().instance(LocalHttpServer.class).isAvailable()).isFalse();
         assertThat(Arc.container().beanManager().getBeans(LocalHttpServer.class)).isEmpty();
     }
+
+    @Test
+    void quarkussOwnMockEventServerRunsInsteadOfTheLoopbackOne() {
+        // Only a build that switches Quarkus's server off (dev mode) has LambdaEventServer.
+        assertThat(Arc.container().beanManager().getBeans(LambdaEventServer.class)).isEmpty();
+    }
 }

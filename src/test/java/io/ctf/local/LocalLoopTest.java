@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,11 +57,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @QuarkusTestResource(WireMockComposio.class)
 class LocalLoopTest {
 
-    /** What {@code %dev} sets, on a free port. */
+    /** What {@code %dev} sets: the loop on a free port, the Lambda event server on the test port. */
     public static class LocalLoop implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("local.http.enabled", "true", "local.http.port", "0");
+            var overrides = new java.util.HashMap<>(DevEventServerConfig.overrides());
+            overrides.put("local.http.enabled", "true");
+            overrides.put("local.http.port", "0");
+            return overrides;
         }
     }
 
@@ -75,6 +79,9 @@ class LocalLoopTest {
 
     @Inject
     LocalHttpServer server;
+
+    @Inject
+    LambdaEventServer eventServer;
 
     @InjectInbox
     InboxTable inbox;
@@ -192,14 +199,31 @@ class LocalLoopTest {
     }
 
     @Test
-    void quarkussMockEventServerIsTheOnePortOnEveryInterface() throws Exception {
-        // Quarkus 3.34.2's mock event server has no host setting; docs/local.md says it listens on
-        // every interface. When an upgrade changes that, this fails: then bind it and change the docs.
-        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+    void theLambdaEventServerListensOnTheLoopbackAddressOnly() throws Exception {
+        // Quarkus 3.34.2's own mock event server listens on every interface: dev mode runs this one instead.
+        assertThat(eventServer.host()).isEqualTo("127.0.0.1");
+        assertThat(BoundAddresses.accepts(InetAddress.getLoopbackAddress(), eventServer.port())).isTrue();
         var other = BoundAddresses.nonLoopback();
         assumeTrue(other.isPresent(), "this machine has no interface but the loopback one");
-        assertThat(BoundAddresses.accepts(other.get(), port)).isTrue();
+        assertThat(BoundAddresses.accepts(other.get(), eventServer.port())).as("reachable on " + other.get()).isFalse();
+    }
+
+    @Test
+    void aLambdaWrappedDeliveryRunsThroughTheExportedFunction() throws Exception {
+        assumeTrue(onPath("curl") && onPath("openssl") && onPath("python3"), "the sample delivery script needs curl, openssl and python3");
+        // The docs' way (scripts/send-sample-delivery.sh --lambda): an API Gateway event posted to the
+        // event server, answered by receiveWebhook through the poll loop polling that server.
+        ProcessBuilder script = new ProcessBuilder("bash", "scripts/send-sample-delivery.sh", "--lambda", "msg_lambda_1")
+                .redirectErrorStream(true);
+        script.environment().put("LAMBDA_URL", "http://localhost:" + eventServer.port());
+        script.environment().put("SECRET", FIXTURE_SECRET);
+        Process run = script.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(output).contains("\"statusCode\":200").contains("msg_lambda_1");
+        assertThat(inbox.item("msg_lambda_1").get("trigger_id").s()).isEqualTo("ti_sample");
     }
 
     @Test
