@@ -81,7 +81,7 @@ public class Metrics {
     void end() {
         Values values = current.get();
         current.remove();
-        if (values == null) {
+        if (values == null || !config.enabled()) {
             return;
         }
         try {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -109,8 +110,14 @@ public class ReceiveWebhookFunction {
             metrics.delivery(DeliveryOutcome.NOT_CONFIGURED, null);
             return storeFailed();
         } catch (RuntimeException | JsonProcessingException storeFailed) {
-            // Not acknowledged: Composio retries, so nothing is lost.
-            LOG.errorf(storeFailed, "delivery %s not stored; answering 503 so Composio retries", event.header("webhook-id"));
+            // Not acknowledged: Composio retries, so nothing is lost. An AWS error says all there is
+            // to say in its message (service, status, error code, request id): one line, not the SDK's
+            // call stack; anything else is a bug here and keeps its stack trace.
+            if (storeFailed instanceof SdkException aws) {
+                LOG.errorf("delivery %s not stored; answering 503 so Composio retries: %s", event.header("webhook-id"), aws);
+            } else {
+                LOG.errorf(storeFailed, "delivery %s not stored; answering 503 so Composio retries", event.header("webhook-id"));
+            }
             metrics.delivery(DeliveryOutcome.STORE_FAILED, storeLatency);
             return storeFailed();
         }

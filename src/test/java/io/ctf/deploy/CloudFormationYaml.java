@@ -21,13 +21,13 @@ import java.util.Map;
  * CloudFormation does: {@code !Ref X} → {@code {Ref: X}}, {@code !GetAtt A.B} →
  * {@code {Fn::GetAtt: [A, B]}}, {@code !Sub s} → {@code {Fn::Sub: s}}, and so on.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
     private CloudFormationYaml() {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> read(Path template) throws IOException {
+    public static Map<String, Object> read(Path template) throws IOException {
         try (Reader in = Files.newBufferedReader(template)) {
             return (Map<String, Object>) new Yaml(new Tags()).load(in);
         }

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.ctf.deploy.CloudFormationYaml;
+
 /**
  * The README is the landing page and docs/ the reference: their links must lead somewhere, the
  * functions table must name every function the build exports, and the README must stay short.
@@ -31,6 +33,8 @@ class DocumentationTest {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path README = ROOT.resolve("README.md");
+    static final Path DEPLOY = ROOT.resolve("docs/deploy.md");
+    static final Path TEMPLATE = ROOT.resolve("template.yaml");
     static final int README_MAX_BYTES = 15_000;
 
     // [text](target) or [text](target "title"); images too. Targets never hold spaces here.
@@ -71,6 +75,57 @@ class DocumentationTest {
         Set<String> stale = new TreeSet<>(rows);
         stale.removeAll(declared);
         assertEquals(Set.of(), stale, "rows of README.md's functions table naming no @Funq function");
+    }
+
+    @Test
+    void everyTemplateParameterHasARowInDeployMdWithItsDefault() throws IOException {
+        Map<String, Object> parameters = section(CloudFormationYaml.read(TEMPLATE), "Parameters");
+        Map<String, List<String>> rows = tableRows(read(DEPLOY), List.of("parameter", "default", "meaning"));
+        List<String> problems = new ArrayList<>();
+        parameters.forEach((name, definition) -> {
+            List<String> row = rows.get(name);
+            if (row == null) {
+                problems.add(name + ": no row");
+                return;
+            }
+            Object value = ((Map<?, ?>) definition).get("Default");
+            String expected = value == null ? "(none)" : value.toString().isEmpty() ? "(empty)" : "`" + value + "`";
+            if (!row.get(1).equals(expected)) {
+                problems.add(name + ": default cell '" + row.get(1) + "', template's " + expected);
+            }
+            if (row.get(2).isBlank()) {
+                problems.add(name + ": no meaning");
+            }
+        });
+        rows.keySet().stream().filter(name -> !parameters.containsKey(name))
+                .forEach(name -> problems.add(name + ": a row for no parameter of template.yaml"));
+        assertEquals(List.of(), problems, "docs/deploy.md's parameter table against template.yaml");
+    }
+
+    @Test
+    void everyTemplateOutputHasARowInDeployMd() throws IOException {
+        Map<String, Object> outputs = section(CloudFormationYaml.read(TEMPLATE), "Outputs");
+        Map<String, List<String>> rows = tableRows(read(DEPLOY), List.of("output", "meaning"));
+        List<String> problems = new ArrayList<>();
+        for (String name : outputs.keySet()) {
+            List<String> row = rows.get(name);
+            if (row == null) {
+                problems.add(name + ": no row");
+            } else if (row.get(1).isBlank()) {
+                problems.add(name + ": no meaning");
+            }
+        }
+        rows.keySet().stream().filter(name -> !outputs.containsKey(name))
+                .forEach(name -> problems.add(name + ": a row for no output of template.yaml"));
+        assertEquals(List.of(), problems, "docs/deploy.md's output table against template.yaml");
+    }
+
+    @Test
+    void tableRowsAreReadByTheirFirstCellsNames() {
+        String page = "| output | meaning |\n|---|---|\n| `A`, `B` | both |\n\n| other | meaning |\n|---|---|\n| `C` | no |\n";
+        Map<String, List<String>> rows = tableRows(page, List.of("output", "meaning"));
+        assertEquals(Set.of("A", "B"), rows.keySet());
+        assertEquals(List.of("`A`, `B`", "both"), rows.get("B"));
     }
 
     @Test
@@ -217,6 +272,45 @@ class DocumentationTest {
 
     static String withoutComments(String java) {
         return java.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
+    }
+
+    // --- template.yaml's parameters and outputs ----------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> section(Map<String, Object> template, String name) {
+        Map<String, Object> section = (Map<String, Object>) template.get(name);
+        assertTrue(section != null && !section.isEmpty(), "template.yaml has no " + name);
+        return section;
+    }
+
+    /**
+     * The rows of the tables whose header row is exactly {@code header}, by each name in backticks in
+     * their first cell (one row may name several), as their trimmed cells.
+     */
+    static Map<String, List<String>> tableRows(String markdown, List<String> header) {
+        Map<String, List<String>> rows = new HashMap<>();
+        boolean inTable = false;
+        for (String line : outsideCode(markdown)) {
+            if (!line.startsWith("|")) {
+                inTable = false;
+                continue;
+            }
+            List<String> cells = cells(line);
+            if (cells.equals(header)) {
+                inTable = true;
+            } else if (inTable && !line.matches("^\\|[\\s:|-]+$")) {
+                Matcher name = Pattern.compile("`([^`]+)`").matcher(cells.get(0));
+                while (name.find()) {
+                    rows.put(name.group(1), cells);
+                }
+            }
+        }
+        return rows;
+    }
+
+    static List<String> cells(String row) {
+        String inner = row.trim().replaceAll("^\\||\\|$", "");
+        return Stream.of(inner.split("\\|", -1)).map(String::trim).toList();
     }
 
     // --- files ---------------------------------------------------------------------------------------

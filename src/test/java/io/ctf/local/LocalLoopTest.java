@@ -340,6 +340,56 @@ class LocalLoopTest {
         assertThat(inbox.count()).as("one stored, the duplicate and the forgery not").isEqualTo(1);
     }
 
+    /** The {@code $ scripts/send-sample-delivery.sh ...} lines of docs/local.md's section on the script, each with its output. */
+    @Test
+    void theSampleScriptSendsTheFixturesAsTheDocsSay() throws Exception {
+        assumeTrue(onPath("curl") && onPath("openssl") && onPath("python3"), "the script needs curl, openssl and python3 for fixtures");
+        String section = Files.readString(Path.of("docs/local.md")).split("## The sample delivery script", 2)[1].split("\n## ", 2)[0];
+        java.util.regex.Matcher example = java.util.regex.Pattern
+                .compile("(?m)^\\$ scripts/send-sample-delivery\\.sh (.+)\\n(.+)$").matcher(section);
+        int examples = 0;
+        while (example.find()) {
+            examples++;
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", "scripts/send-sample-delivery.sh"));
+            command.addAll(java.util.List.of(example.group(1).trim().split("\\s+")));
+            Run run = script(command);
+            assertThat(run.exit()).as(run.output()).isZero();
+            assertThat(run.output().strip()).as(String.join(" ", command)).isEqualTo(example.group(2).strip());
+
+            String fixture = command.get(command.size() - 1);
+            String id = Fixtures.JSON.readTree(example.group(2).substring(4)).path("id").asText();
+            assertThat(inbox.item(id).get("payload").s()).as("the fixture's payload is the stored body")
+                    .isEqualTo(Fixtures.JSON.readTree(Files.readString(Path.of(fixture))).path("payload").asText());
+        }
+        assertThat(examples).as("examples in docs/local.md's section on the script").isEqualTo(3);
+        assertThat(inbox.count()).isEqualTo(3);
+    }
+
+    @Test
+    void theSampleScriptRefusesTheSignatureTestCases() throws Exception {
+        assumeTrue(onPath("curl") && onPath("openssl") && onPath("python3"), "the script needs curl, openssl and python3 for fixtures");
+        Run run = script(java.util.List.of("bash", "scripts/send-sample-delivery.sh",
+                "src/test/resources/webhook-fixtures/golden-signatures.json"));
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("holds signature test cases, not a delivery");
+        assertThat(inbox.count()).isZero();
+    }
+
+    record Run(int exit, String output) {
+    }
+
+    Run script(java.util.List<String> command) throws Exception {
+        ProcessBuilder script = new ProcessBuilder(command).redirectErrorStream(true);
+        script.environment().put("LOCAL_URL", "http://localhost:" + server.port());
+        script.environment().put("SECRET", FIXTURE_SECRET);
+        script.environment().remove("COMPOSIO_WEBHOOK_SECRET");
+        Process run = script.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new Run(run.exitValue(), output);
+    }
+
     static boolean onPath(String tool) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));

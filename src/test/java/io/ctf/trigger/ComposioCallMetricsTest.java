@@ -33,7 +33,7 @@ class ComposioCallMetricsTest {
 
     public static class ListTriggers extends FunctionCalls.Export {
         public ListTriggers() {
-            super("listTriggers");
+            super("listTriggers", "metrics.enabled", "true"); // the test profile turns the EMF lines off
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 
 import static io.ctf.webhook.Fixtures.FIXTURE_SECRET;
@@ -22,6 +23,7 @@ import static io.ctf.webhook.Fixtures.FIXTURE_TIME;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -59,6 +61,15 @@ class ReceiveWebhookFunctionTest {
         invoke(Fixtures.fixtureEvent("v3-github-push.json", true))
                 .body("statusCode", equalTo(200))
                 .body("body", containsString("\"version\":\"V3\""));
+    }
+
+    @Test
+    void theTestProfilePrintsNoMetricLines() throws Throwable {
+        // Only CloudWatch reads EMF: in tests they would bury the log (ReceiveWebhookMetricsTest turns them on).
+        List<String> stdout = io.ctf.metrics.Stdout.capture(() -> invoke(Fixtures.fixtureEvent("v3-github-push.json", false))
+                .body("statusCode", equalTo(200)));
+
+        assertThat(io.ctf.metrics.EmfRecords.in(stdout, false).records()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.ctf.webhook.inbox.InjectInbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Deliveries} record per invocation, with exactly one {@code Outcome}, in {@code ComposioTriggers}.
  */
 @QuarkusTest
+@TestProfile(ReceiveWebhookMetricsTest.MetricsOn.class)
 @QuarkusTestResource(DynamoDbLocalInbox.class)
 class ReceiveWebhookMetricsTest {
+
+    /** The test profile turns the EMF lines off; these tests read them. */
+    public static class MetricsOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("metrics.enabled", "true");
+        }
+    }
 
     static final String NS = MetricNames.DEFAULT_NAMESPACE;
     static final long NOW = FIXTURE_TIME + 42;

@@ -1,6 +1,7 @@
 package io.ctf.webhook.inbox;
 
 import com.almworks.sqlite4java.SQLite;
+import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -88,7 +89,13 @@ public final class LocalDynamoDb implements AutoCloseable {
             args.addAll(List.of("-sharedDb", "-dbPath", dbDirectory.toString()));
         }
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            // ServerRunner.createServerFromCommandLineArgs would also print its settings on stdout
+            // (nine lines per start, in every test run and on the dev console); the same server without.
+            CommandLineInput input = new CommandLineInput(args.toArray(String[]::new));
+            if (!input.init()) {
+                throw new IllegalArgumentException("DynamoDB Local refused its arguments " + args);
+            }
+            DynamoDBProxyServer server = ServerRunner.createServer(input);
             listenOn(server, allInterfaces ? ALL_INTERFACES : LOOPBACK);
             server.start();
             return new LocalDynamoDb(server, port, dbDirectory, allInterfaces);

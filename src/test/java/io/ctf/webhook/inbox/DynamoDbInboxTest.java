@@ -1,6 +1,7 @@
 package io.ctf.webhook.inbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ctf.lambda.LogCapture;
 import io.ctf.webhook.EventSink;
 import io.ctf.webhook.Fixtures;
 import io.ctf.webhook.WebhookEvent;
@@ -136,9 +137,20 @@ class DynamoDbInboxTest {
     void aStoreThatRefusesIs503AndNothingIsAcknowledged() {
         ObjectNode delivery = signed("msg_refused", "{\"type\":\"composio.trigger.message\",\"metadata\":{},\"data\":{}}");
         inbox.deleteTable();
+        LogCapture log = new LogCapture().install();
 
-        JsonPath refused = deliver(delivery);
-        inbox.createTable();
+        JsonPath refused;
+        try {
+            refused = deliver(delivery);
+        } finally {
+            log.uninstall();
+            inbox.createTable();
+        }
+
+        assertThat(log.lines()).filteredOn(line -> line.contains("delivery msg_refused not stored"))
+                .as("the AWS error on one line: its message says what failed, the SDK's stack adds nothing")
+                .singleElement().asString()
+                .contains("ResourceNotFoundException", "Status Code: 400").doesNotContain("\n");
 
         assertThat(refused.getInt("statusCode")).isEqualTo(503);
         assertThat(refused.getString("body")).doesNotContain("msg_refused").doesNotContain("duplicate");
