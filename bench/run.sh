@@ -9,7 +9,7 @@
 #   BENCH_SKIP_BUILD=1 bench/run.sh       # measure the zips already built
 #   BENCH_SKIP_JMH=1 bench/run.sh         # without the JMH micro-benchmark (bench/jmh.sh)
 #
-# Options after the script name go to bench/Bench.java: --runs N (cold starts per function, default 7),
+# Options after the script name go to the bench's driver (bench/src/, compiled here with javac): --runs N (cold starts per function, default 7),
 # --invocations N (warm, default 1000), --memory MB (256), --jvm-options '...', --java-tool-options '...',
 # --native-zip path (a native function.zip with a bootstrap; found automatically in target/ when the
 # native build made one), --out file.
@@ -50,7 +50,9 @@ for z in target/function-native.zip; do
 done
 
 echo "== measuring the functions"
-java bench/Bench.java --bench bench --zip target/function.zip --baseline bench/baseline/bench.properties \
+rm -rf "$WORK/classes"
+javac -d "$WORK/classes" $(find bench/src -name '*.java')
+java -cp "$WORK/classes" Bench --bench bench --zip target/function.zip --baseline bench/baseline/bench.properties \
   --baseline-zip bench/baseline/target/function.zip --functions bench/functions --work "$WORK" --tools "$TOOLS" \
   --out bench/results/latest.md ${native[@]+"${native[@]}"} "$@"
 

@@ -1,0 +1,74 @@
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The bench's command line: bench/run.sh passes on the options given after it. */
+final class Options {
+    Path bench = Path.of("bench");
+    Path zip = Path.of("target/function.zip");
+    Path nativeZip;
+    Path baselineZip = Path.of("bench/baseline/target/function.zip");
+    Path baselineProps = Path.of("bench/baseline/bench.properties");
+    Path functions = Path.of("bench/functions");
+    Path work = Path.of("target/bench");
+    Path tools = Path.of("target/bench/tools");
+    Path out = Path.of("bench/results/latest.md");
+    List<String> only = List.of();
+    Map<String, String> variants = new LinkedHashMap<>();
+    int runs = 7;
+    int invocations = 1000;
+    int memoryMb = 256;
+    String wiremockVersion = "3.13.2";
+    String java = ProcessHandle.current().info().command().orElse("java");
+    String jvmOptions;
+    String javaToolOptions;
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i += 2) {
+            String k = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            if (v == null) {
+                throw new IllegalArgumentException("no value for " + k);
+            }
+            switch (k) {
+                case "--bench" -> o.bench = Path.of(v);
+                case "--zip" -> o.zip = Path.of(v);
+                case "--native-zip" -> o.nativeZip = v.isBlank() ? null : Path.of(v);
+                case "--baseline-zip" -> o.baselineZip = Path.of(v);
+                case "--baseline" -> o.baselineProps = Path.of(v);
+                case "--functions" -> o.functions = Path.of(v);
+                case "--work" -> o.work = Path.of(v);
+                case "--tools" -> o.tools = Path.of(v);
+                case "--out" -> o.out = Path.of(v);
+                case "--only" -> o.only = v.isBlank() ? List.of() : List.of(v.split(","));
+                case "--variant" -> o.variants.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
+                case "--runs" -> o.runs = Integer.parseInt(v);
+                case "--invocations" -> o.invocations = Integer.parseInt(v);
+                case "--memory" -> o.memoryMb = Integer.parseInt(v);
+                case "--wiremock-version" -> o.wiremockVersion = v;
+                case "--jvm-options" -> o.jvmOptions = v.isBlank() ? null : v;
+                case "--java-tool-options" -> o.javaToolOptions = v.isBlank() ? null : v;
+                default -> throw new IllegalArgumentException("unknown option " + k);
+            }
+        }
+        o.work = o.work.toAbsolutePath();
+        o.tools = o.tools.toAbsolutePath();
+        o.bench = o.bench.toAbsolutePath();
+        return o;
+    }
+
+    /**
+     * The JVM options AWS's java17 managed runtime starts functions with (serial GC, C1 only,
+     * CDS on), the heap sized for {@code --memory} MB; {@code --jvm-options} replaces them.
+     */
+    List<String> jvmOptions() {
+        if (jvmOptions != null) {
+            return List.of(jvmOptions.trim().split("\\s+"));
+        }
+        return List.of("-XX:MaxRAM=" + memoryMb + "m", "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m",
+                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "--add-opens=java.base/java.io=ALL-UNNAMED", "-Djava.net.preferIPv4Stack=true", "-XX:+ErrorFileToStderr");
+    }
+}
