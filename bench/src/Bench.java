@@ -26,6 +26,7 @@ public class Bench {
         Options o = Options.parse(args);
         Files.createDirectories(o.work.resolve("logs"));
         Tools tools = new Tools(o);
+        o.loadAtStart = Proc.loadAverage();
 
         List<Target> targets = new ArrayList<>();
         targets.add(Target.load("bare Funqy (baseline)", o.baselineProps, o.baselineZip, o, true));
@@ -45,11 +46,21 @@ public class Bench {
                 }
             }
         }
+        if (o.baselineNativeZip != null) {
+            targets.add(targets.get(0).asNative(o.baselineNativeZip, o));
+        }
         if (o.nativeZip != null) {
             for (Target t : List.copyOf(targets)) {
                 if (!t.baseline) {
                     targets.add(t.asNative(o.nativeZip, o));
                 }
+            }
+        }
+        // The peer (another runtime's version of one function), when that function is measured.
+        if (o.peerProps != null) {
+            Target peer = Target.loadPeer(o.peerProps, o.peerZip, o);
+            if (targets.stream().anyMatch(t -> t.name.equals(peer.measures()))) {
+                targets.add(peer);
             }
         }
 
@@ -70,9 +81,10 @@ public class Bench {
                                     r.peakRssKb() / 1024) : "");
                 }
             }
+            o.loadAtEnd = Proc.loadAverage();
             // Which classes each function loads by its first answer: an extra, untimed process each.
             for (Target t : targets) {
-                if (!t.nativeMode) {
+                if (t.mode == Target.Mode.JVM) {
                     FunctionProcess.census(t, tools, o);
                 }
             }

@@ -8,6 +8,10 @@ final class Options {
     Path bench = Path.of("bench");
     Path zip = Path.of("target/function.zip");
     Path nativeZip;
+    Path baselineNativeZip;
+    /** A peer written for another runtime (its properties and its zip), measured beside the function it names. */
+    Path peerProps;
+    Path peerZip;
     Path baselineZip = Path.of("bench/baseline/target/function.zip");
     Path baselineProps = Path.of("bench/baseline/bench.properties");
     Path functions = Path.of("bench/functions");
@@ -21,7 +25,11 @@ final class Options {
     int memoryMb = 256;
     String wiremockVersion = "3.13.2";
     String java = ProcessHandle.current().info().command().orElse("java");
+    String node = "node";
     String jvmOptions;
+    /** /proc/loadavg when the runs began and when they ended: how busy the shared machine was. */
+    String loadAtStart = "?";
+    String loadAtEnd = "?";
     String javaToolOptions;
 
     static Options parse(String[] args) {
@@ -37,6 +45,10 @@ final class Options {
                 case "--zip" -> o.zip = Path.of(v);
                 case "--native-zip" -> o.nativeZip = v.isBlank() ? null : Path.of(v);
                 case "--baseline-zip" -> o.baselineZip = Path.of(v);
+                case "--baseline-native-zip" -> o.baselineNativeZip = v.isBlank() ? null : Path.of(v);
+                case "--peer" -> o.peerProps = v.isBlank() ? null : Path.of(v);
+                case "--peer-zip" -> o.peerZip = v.isBlank() ? null : Path.of(v);
+                case "--node" -> o.node = v;
                 case "--baseline" -> o.baselineProps = Path.of(v);
                 case "--functions" -> o.functions = Path.of(v);
                 case "--work" -> o.work = Path.of(v);
@@ -52,6 +64,9 @@ final class Options {
                 case "--java-tool-options" -> o.javaToolOptions = v.isBlank() ? null : v;
                 default -> throw new IllegalArgumentException("unknown option " + k);
             }
+        }
+        if ((o.peerProps == null) != (o.peerZip == null)) {
+            throw new IllegalArgumentException("--peer and --peer-zip go together");
         }
         o.work = o.work.toAbsolutePath();
         o.tools = o.tools.toAbsolutePath();

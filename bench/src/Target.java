@@ -14,15 +14,22 @@ import java.util.UUID;
  * {@code export} (QUARKUS_FUNQY_EXPORT), {@code event} (the invocation's JSON, with placeholders),
  * {@code env.NAME} (environment), {@code expect} (a text every response must contain),
  * {@code webhook.body} + {@code webhook.secret} (sign a Composio delivery per invocation),
- * {@code stubs} (dynamodb, wiremock), {@code dynamodb.tables} (CreateTable JSON files).
+ * {@code stubs} (dynamodb, wiremock), {@code dynamodb.tables} (CreateTable JSON files);
+ * for a peer written for another runtime, {@code runtime=node}, {@code node.runtime} (the runtime's
+ * poll loop) and {@code measures} (the function it stands beside); {@code extends} (another such
+ * file whose keys this one inherits and may override).
  */
 final class Target {
+
+    /** How the function's process is started: as Lambda's java17 runtime, a native bootstrap, or Lambda's Node.js runtime. */
+    enum Mode { JVM, NATIVE, NODE }
+
     final String name;
     final Path propsFile;
     final Properties props;
     final Path zip;
     final boolean baseline;
-    final boolean nativeMode;
+    final Mode mode;
     final String eventTemplate;
     final String webhookBody;
     final List<RunResult> results = new ArrayList<>();
@@ -34,33 +41,80 @@ final class Target {
     Map<String, Integer> classCensus = Map.of();
     int classesLoaded = -1;
 
-    private Target(String name, Path propsFile, Properties props, Path zip, boolean baseline, boolean nativeMode) throws IOException {
+    private Target(String name, Path propsFile, Properties props, Path zip, boolean baseline, Mode mode) throws IOException {
         this.name = name;
         this.propsFile = propsFile;
         this.props = props;
         this.zip = zip;
         this.baseline = baseline;
-        this.nativeMode = nativeMode;
+        this.mode = mode;
         this.eventTemplate = Files.readString(resolve(required("event")));
         String body = props.getProperty("webhook.body");
         this.webhookBody = body == null ? null : Files.readString(resolve(body)).strip();
     }
 
     static Target load(String name, Path propsFile, Path zip, Options o, boolean baseline) throws IOException {
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(propsFile)) {
-            p.load(in);
-        }
-        return new Target(name, propsFile, p, zip, baseline, false);
+        return new Target(name, propsFile, properties(propsFile), zip, baseline, Mode.JVM);
     }
 
+    /** A peer: named after the function it {@code measures} and its runtime. */
+    static Target loadPeer(Path propsFile, Path zip, Options o) throws IOException {
+        Properties p = properties(propsFile);
+        Target peer = new Target(p.getProperty("measures", "?").strip() + " (Node.js peer)", propsFile, p, zip, false, Mode.NODE);
+        if (!"node".equals(p.getProperty("runtime", "").strip())) {
+            throw new IllegalArgumentException(propsFile + ": a peer needs runtime=node (the only other runtime the bench starts)");
+        }
+        return peer;
+    }
+
+    /** The file's keys over those of the file it {@code extends} (relative paths stay relative to the file that names them). */
+    private static Properties properties(Path file) throws IOException {
+        Properties own = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            own.load(in);
+        }
+        String parent = own.getProperty("extends");
+        if (parent == null || parent.isBlank()) {
+            return own;
+        }
+        Path parentFile = file.getParent().resolve(parent.strip()).normalize();
+        Properties merged = properties(parentFile);
+        for (String key : List.of("event", "webhook.body", "dynamodb.tables")) {
+            // Paths of the parent's keys, made relative to this file so that resolve() still finds them.
+            if (merged.containsKey(key) && !own.containsKey(key)) {
+                List<String> parts = new ArrayList<>();
+                for (String part : merged.getProperty(key).split("[ ,]+")) {
+                    if (!part.isBlank()) {
+                        Path abs = resolveFrom(parentFile, part.strip());
+                        parts.add(file.getParent().toAbsolutePath().normalize().relativize(abs.toAbsolutePath().normalize()).toString());
+                    }
+                }
+                merged.setProperty(key, String.join(",", parts));
+            }
+        }
+        merged.remove("extends");
+        merged.putAll(own);
+        merged.remove("extends");
+        return merged;
+    }
+
+    /** The same function from another zip: a native build (its {@code bootstrap}), baseline or not. */
     Target asNative(Path nativeZip, Options o) throws IOException {
-        return new Target(name + " (native)", propsFile, props, nativeZip, false, true);
+        return new Target(name + " (native)", propsFile, props, nativeZip, baseline, Mode.NATIVE);
+    }
+
+    boolean isPeer() {
+        return mode == Mode.NODE;
+    }
+
+    /** For a peer: the function it stands beside ({@code measures}). */
+    String measures() {
+        return props.getProperty("measures", "").strip();
     }
 
     Target variant(String label, String spec) throws IOException {
         boolean jvm = spec.startsWith("@");
-        Target v = new Target(name + " [" + label + "]", propsFile, props, jvm ? zip : Path.of(spec), false, false);
+        Target v = new Target(name + " [" + label + "]", propsFile, props, jvm ? zip : Path.of(spec), false, Mode.JVM);
         v.variant = label;
         v.jvmOptions = jvm ? spec.substring(1) : null;
         return v;
@@ -79,6 +133,11 @@ final class Target {
     }
 
     private Path resolve(String relative) {
+        return resolveFrom(propsFile, relative);
+    }
+
+    /** Relative to the properties file's directory, or else to the one above it (bench/). */
+    private static Path resolveFrom(Path propsFile, String relative) {
         Path p = propsFile.getParent().resolve(relative);
         if (!Files.exists(p)) {
             p = propsFile.getParent().getParent().resolve(relative);
@@ -92,7 +151,7 @@ final class Target {
 
     void prepare(Stubs stubs) throws Exception {
         taskRoot = Zips.unzip(zip, stubs.o.work.resolve("task").resolve(slug()));
-        if (nativeMode && !Files.exists(taskRoot.resolve("bootstrap"))) {
+        if (mode == Mode.NATIVE && !Files.exists(taskRoot.resolve("bootstrap"))) {
             throw new IllegalArgumentException(zip + " has no bootstrap: not a native function.zip");
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -109,8 +168,10 @@ final class Target {
 
     ProcessBuilder command(int runtimeApiPort, Tools tools, Options o) {
         List<String> cmd = new ArrayList<>();
-        if (nativeMode) {
+        if (mode == Mode.NATIVE) {
             cmd.add(taskRoot.resolve("bootstrap").toString());
+        } else if (mode == Mode.NODE) {
+            cmd.addAll(nodeCommand(o));
         } else {
             cmd.add(o.java);
             cmd.addAll(jvmOptions != null ? List.of(jvmOptions.trim().split("\\s+")) : o.jvmOptions());
@@ -130,10 +191,14 @@ final class Target {
         env.put("LANG", "en_US.UTF-8");
         env.put("TZ", ":UTC");
         env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApiPort);
-        env.put("_HANDLER", props.getProperty("handler", "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"));
+        env.put("_HANDLER", props.getProperty("handler", mode == Mode.NODE ? "index.handler" : "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"));
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("LAMBDA_RUNTIME_DIR", tools.ricDir.toString());
-        env.put("AWS_EXECUTION_ENV", nativeMode ? "AWS_Lambda_provided.al2023" : "AWS_Lambda_java17");
+        env.put("AWS_EXECUTION_ENV", switch (mode) {
+            case NATIVE -> "AWS_Lambda_provided.al2023";
+            case NODE -> "AWS_Lambda_nodejs20.x";
+            case JVM -> "AWS_Lambda_java17";
+        });
         env.put("AWS_LAMBDA_FUNCTION_NAME", slug());
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(o.memoryMb));
@@ -145,8 +210,10 @@ final class Target {
         env.put("AWS_ACCESS_KEY_ID", "bench");
         env.put("AWS_SECRET_ACCESS_KEY", "bench");
         env.put("AWS_SESSION_TOKEN", "bench");
-        env.put("QUARKUS_FUNQY_EXPORT", required("export"));
-        if (o.javaToolOptions != null && !nativeMode) {
+        if (mode != Mode.NODE) {
+            env.put("QUARKUS_FUNQY_EXPORT", required("export"));
+        }
+        if (o.javaToolOptions != null && mode == Mode.JVM) {
             env.put("JAVA_TOOL_OPTIONS", o.javaToolOptions);
         }
         for (String key : props.stringPropertyNames()) {
@@ -155,6 +222,17 @@ final class Target {
             }
         }
         return pb;
+    }
+
+    /**
+     * As Lambda's nodejs20.x bootstrap starts its runtime: V8's heap sized from the function's memory
+     * (a tenth of it for the young generation, half of that per semi-space, the rest old space), then
+     * the runtime's script, which loads {@code _HANDLER} from the task root.
+     */
+    private List<String> nodeCommand(Options o) {
+        int newSpace = o.memoryMb / 10;
+        return List.of(o.node, "--max-semi-space-size=" + newSpace / 2, "--max-old-space-size=" + (o.memoryMb - newSpace),
+                "--expose-gc", "--max-http-header-size", "81920", resolve(required("node.runtime")).toAbsolutePath().toString());
     }
 
     Invocation invocation(int n, int run) {
