@@ -59,7 +59,11 @@ done
 peer=()
 if [[ "${BENCH_PEER:-}" == node ]]; then
   echo "== bundling the Node.js peer (bench/peer-node: npm ci, esbuild)"
-  (cd bench/peer-node && npm ci --no-audit --no-fund --loglevel=error && npm run --silent bundle)
+  # npm ci only when the lock file changed since the last install: aws-lambda-ric compiles curl (minutes).
+  if ! cmp -s bench/peer-node/package-lock.json bench/peer-node/node_modules/.bench-installed-lock; then
+    (cd bench/peer-node && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.bench-installed-lock)
+  fi
+  (cd bench/peer-node && npm run --silent bundle)
   rm -rf "$WORK/peer-node" && mkdir -p "$WORK/peer-node"
   (cd bench/peer-node/dist && zip -q -X "$WORK/peer-node/function.zip" index.mjs)
   peer=(--peer bench/peer-node/bench.properties --peer-zip "$WORK/peer-node/function.zip")

@@ -49,9 +49,10 @@ final class Report {
             s.append("Native builds ran as Lambda's provided.al2023 runtime runs them: their `bootstrap`, the same Runtime API and environment.\n");
         }
         if (targets.stream().anyMatch(Target::isPeer)) {
-            s.append("The Node.js peer ran as Lambda's nodejs20.x runtime runs a function: `node` (" + nodeVersion(o)
-                    + ") with the runtime's heap flags and a poll loop of the same Runtime API calls (bench/peer-node/runtime/index.mjs), "
-                    + "loading the bundled handler from the unpacked zip; same deliveries, same DynamoDB Local inbox table.\n");
+            Target peer = targets.stream().filter(Target::isPeer).findFirst().orElseThrow();
+            s.append("The Node.js peer ran as Lambda's Node.js runtime runs a function: `node` (" + nodeVersion(o)
+                    + ") with the heap flags of Lambda's bootstrap, under `" + o.bench.relativize(peer.nodeRuntime())
+                    + "`, loading the bundled handler from the unpacked zip; same deliveries, same DynamoDB Local inbox table.\n");
         }
         s.append("\nCold start: process start to the first response posted. Runtime ready: process start to the first poll for an event "
                 + "(the init phase). CPU: CPU time of all the process's threads until the first response (less disturbed by other load than wall time). Peak RSS: VmHWM after the warm run. Warm latency: event handed out to response received. "

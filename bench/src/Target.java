@@ -16,7 +16,7 @@ import java.util.UUID;
  * {@code webhook.body} + {@code webhook.secret} (sign a Composio delivery per invocation),
  * {@code stubs} (dynamodb, wiremock), {@code dynamodb.tables} (CreateTable JSON files);
  * for a peer written for another runtime, {@code runtime=node}, {@code node.runtime} (the runtime's
- * poll loop) and {@code measures} (the function it stands beside); {@code extends} (another such
+ * entry point, Lambda's Node.js runtime) and {@code measures} (the function it stands beside); {@code extends} (another such
  * file whose keys this one inherits and may override).
  */
 final class Target {
@@ -227,12 +227,21 @@ final class Target {
     /**
      * As Lambda's nodejs20.x bootstrap starts its runtime: V8's heap sized from the function's memory
      * (a tenth of it for the young generation, half of that per semi-space, the rest old space), then
-     * the runtime's script, which loads {@code _HANDLER} from the task root.
+     * the runtime's script with the handler, which it loads from the task root.
      */
     private List<String> nodeCommand(Options o) {
         int newSpace = o.memoryMb / 10;
         return List.of(o.node, "--max-semi-space-size=" + newSpace / 2, "--max-old-space-size=" + (o.memoryMb - newSpace),
-                "--expose-gc", "--max-http-header-size", "81920", resolve(required("node.runtime")).toAbsolutePath().toString());
+                "--expose-gc", "--max-http-header-size", "81920", nodeRuntime().toString(), props.getProperty("handler", "index.handler"));
+    }
+
+    /** The Node.js runtime's entry point ({@code node.runtime}): Lambda's runtime interface client. */
+    Path nodeRuntime() {
+        Path p = resolve(required("node.runtime")).toAbsolutePath().normalize();
+        if (!Files.exists(p)) {
+            throw new IllegalStateException(p + " is missing: bench/run.sh installs it (npm ci in " + propsFile.getParent() + ")");
+        }
+        return p;
     }
 
     Invocation invocation(int n, int run) {
