@@ -100,7 +100,8 @@ final class Target {
 
     /** The same function from another zip: a native build (its {@code bootstrap}), baseline or not. */
     Target asNative(Path nativeZip, Options o) throws IOException {
-        return new Target(name + " (native)", propsFile, props, nativeZip, baseline, Mode.NATIVE);
+        String label = name.endsWith(")") ? name.substring(0, name.length() - 1) + ", native)" : name + " (native)";
+        return new Target(label, propsFile, props, nativeZip, baseline, Mode.NATIVE);
     }
 
     boolean isPeer() {
