@@ -15,9 +15,9 @@ import java.util.UUID;
  * {@code env.NAME} (environment), {@code expect} (a text every response must contain),
  * {@code webhook.body} + {@code webhook.secret} (sign a Composio delivery per invocation),
  * {@code stubs} (dynamodb, wiremock), {@code dynamodb.tables} (CreateTable JSON files);
- * for a peer written for another runtime, {@code runtime=node}, {@code node.runtime} (the runtime's
- * entry point, Lambda's Node.js runtime) and {@code measures} (the function it stands beside); {@code extends} (another such
- * file whose keys this one inherits and may override).
+ * for a peer written for another runtime, {@code runtime=node}, {@code node.runtime} (the entry point
+ * of Lambda's Node.js runtime) and {@code measures} (the function it stands beside); {@code extends}
+ * (another such file whose keys this one inherits and may override).
  */
 final class Target {
 
@@ -92,7 +92,6 @@ final class Target {
                 merged.setProperty(key, String.join(",", parts));
             }
         }
-        merged.remove("extends");
         merged.putAll(own);
         merged.remove("extends");
         return merged;
