@@ -10,11 +10,13 @@
 #   BENCH_SKIP_JMH=1 bench/run.sh         # without the JMH micro-benchmark (bench/jmh.sh)
 #   BENCH_PEER=node bench/run.sh --only receiveWebhook   # and the Node.js peer (bench/peer-node/; needs node and npm)
 #
-# Options after the script name go to the bench's driver (bench/src/, compiled here with javac): --runs N (cold starts per function, default 7),
-# --invocations N (warm, default 1000), --memory MB (256), --jvm-options '...', --java-tool-options '...',
-# --native-zip path (a native function.zip with a bootstrap; found automatically in target/ when the
-# native build made one), --baseline-native-zip path (the bare function's native zip; found
-# automatically at bench/baseline/target/function-native.zip), --out file.
+# Options after the script name go to the bench's driver (bench/src/, compiled here with javac):
+# --runs N (cold starts per function, default 7), --invocations N (warm, default 1000), --memory MB
+# (256), --jvm-options '...', --java-tool-options '...', --native-zip path (a native function.zip
+# with a bootstrap; found automatically in target/ when the native build made one),
+# --baseline-native-zip path (the bare function's native zip; found automatically at
+# bench/baseline/target/function-native.zip), --native-options '...' (default
+# -XX:MaxRAM=<memory>m), --out file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"

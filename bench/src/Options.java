@@ -31,6 +31,7 @@ final class Options {
     String loadAtStart = "?";
     String loadAtEnd = "?";
     String javaToolOptions;
+    String nativeOptions;
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -62,6 +63,7 @@ final class Options {
                 case "--wiremock-version" -> o.wiremockVersion = v;
                 case "--jvm-options" -> o.jvmOptions = v.isBlank() ? null : v;
                 case "--java-tool-options" -> o.javaToolOptions = v.isBlank() ? null : v;
+                case "--native-options" -> o.nativeOptions = v;
                 default -> throw new IllegalArgumentException("unknown option " + k);
             }
         }
@@ -78,6 +80,19 @@ final class Options {
      * The JVM options AWS's java17 managed runtime starts functions with (serial GC, C1 only,
      * CDS on), the heap sized for {@code --memory} MB; {@code --jvm-options} replaces them.
      */
+    /**
+     * What a native bootstrap is started with. Lambda runs it without arguments, but in a microVM whose
+     * memory is the function's, from which the image sizes its heap; here the machine's 23 GiB would
+     * be read instead, so {@code -XX:MaxRAM} says {@code --memory}. {@code --native-options} replaces it
+     * (an empty value: no arguments).
+     */
+    List<String> nativeOptions() {
+        if (nativeOptions != null) {
+            return nativeOptions.isBlank() ? List.of() : List.of(nativeOptions.trim().split("\\s+"));
+        }
+        return List.of("-XX:MaxRAM=" + memoryMb + "m");
+    }
+
     List<String> jvmOptions() {
         if (jvmOptions != null) {
             return List.of(jvmOptions.trim().split("\\s+"));

@@ -46,7 +46,8 @@ final class Report {
                 o.runs, o.invocations, String.join(" ", o.jvmOptions()),
                 o.javaToolOptions == null ? "" : "; JAVA_TOOL_OPTIONS=`" + o.javaToolOptions + "`"));
         if (targets.stream().anyMatch(t -> t.mode == Target.Mode.NATIVE)) {
-            s.append("Native builds ran as Lambda's provided.al2023 runtime runs them: their `bootstrap`, the same Runtime API and environment.\n");
+            s.append("Native builds ran as Lambda's provided.al2023 runtime runs them: their `bootstrap`, the same Runtime API and environment, "
+                    + "with `" + String.join(" ", o.nativeOptions()) + "` (the memory Lambda's microVM would show them).\n");
         }
         if (targets.stream().anyMatch(Target::isPeer)) {
             Target peer = targets.stream().filter(Target::isPeer).findFirst().orElseThrow();

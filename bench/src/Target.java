@@ -170,6 +170,7 @@ final class Target {
         List<String> cmd = new ArrayList<>();
         if (mode == Mode.NATIVE) {
             cmd.add(taskRoot.resolve("bootstrap").toString());
+            cmd.addAll(o.nativeOptions());
         } else if (mode == Mode.NODE) {
             cmd.addAll(nodeCommand(o));
         } else {
