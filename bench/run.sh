@@ -16,7 +16,8 @@
 # with a bootstrap; found automatically in target/ when the native build made one),
 # --baseline-native-zip path (the bare function's native zip; found automatically at
 # bench/baseline/target/function-native.zip), --native-options '...' (default
-# -XX:MaxRAM=<memory>m), --out file.
+# -XX:MaxRAM=<memory>m), --warm interleaved (the last run's warm invocations in turns across the
+# targets instead of one target after the other), --out file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"

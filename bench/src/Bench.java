@@ -70,9 +70,12 @@ public class Bench {
             }
             // Interleaved (bare, f1, f2, bare, f1, f2, ...): drift on a shared machine hits every target alike.
             for (int run = 1; run <= o.runs; run++) {
-                for (Target t : targets) {
-                    boolean last = run == o.runs;
-                    RunResult r = FunctionProcess.runOnce(t, run, last ? o.invocations : 0, tools, o);
+                boolean last = run == o.runs;
+                List<RunResult> interleaved = last && o.warmInterleaved
+                        ? FunctionProcess.runInterleaved(targets, run, o.invocations, tools, o) : null;
+                for (int k = 0; k < targets.size(); k++) {
+                    Target t = targets.get(k);
+                    RunResult r = interleaved != null ? interleaved.get(k) : FunctionProcess.runOnce(t, run, last ? o.invocations : 0, tools, o);
                     t.results.add(r);
                     System.out.printf(Locale.ROOT, "%-28s run %d/%d: cold %7.1f ms (init %7.1f ms, CPU %7.1f ms)%s%n", t.name, run, o.runs,
                             Stats.ms(r.coldNanos()), Stats.ms(r.initNanos()), Stats.ms(r.coldCpuNanos()),

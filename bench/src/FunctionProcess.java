@@ -1,5 +1,6 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -7,40 +8,116 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Starts one function process against its own Runtime API and times its answers. */
-final class FunctionProcess {
+/** One function process against its own Runtime API: started, timed to its first answer, then invoked warm. */
+final class FunctionProcess implements AutoCloseable {
 
-    static RunResult runOnce(Target t, int run, int warmInvocations, Tools tools, Options o) throws Exception {
+    private final Target t;
+    private final int run;
+    private final Path log;
+    private final RuntimeApi api;
+    private final Process p;
+    private long cold;
+    private long init;
+    private long coldCpu;
+    private long coldRss;
+
+    private FunctionProcess(Target t, int run, Path log, RuntimeApi api, Process p) {
+        this.t = t;
+        this.run = run;
+        this.log = log;
+        this.api = api;
+        this.p = p;
+    }
+
+    /** Starts the function with its first event waiting, and returns once it has answered it (the cold start). */
+    static FunctionProcess start(Target t, int run, Tools tools, Options o) throws Exception {
         Path log = o.work.resolve("logs").resolve(t.slug() + "-run" + run + ".log");
-        try (RuntimeApi api = new RuntimeApi()) {
+        RuntimeApi api = new RuntimeApi();
+        FunctionProcess f = null;
+        try {
             Invocation first = t.invocation(0, run);
             api.submit(first);
             ProcessBuilder pb = t.command(api.port(), tools, o)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             long t0 = System.nanoTime();
-            Process p = pb.start();
-            try {
-                Result r = await(first, p, api, log);
-                t.check(r, 0, log);
-                long cold = r.at() - t0;
-                long init = api.firstPoll - t0;
-                long coldCpu = Proc.cpuNanos(p.pid());
-                long coldRss = Proc.vmHwmKb(p.pid());
-                long[] warm = new long[warmInvocations];
-                for (int i = 1; i <= warmInvocations; i++) {
-                    Invocation inv = t.invocation(i, run);
-                    api.submit(inv);
-                    Result w = await(inv, p, api, log);
-                    t.check(w, i, log);
-                    warm[i - 1] = w.at() - inv.dispatched;
-                }
-                return new RunResult(cold, init, coldCpu, coldRss, Proc.vmHwmKb(p.pid()), warm);
-            } finally {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
+            f = new FunctionProcess(t, run, log, api, pb.start());
+            Result r = await(first, f.p, api, log);
+            t.check(r, 0, log);
+            f.cold = r.at() - t0;
+            f.init = api.firstPoll - t0;
+            f.coldCpu = Proc.cpuNanos(f.p.pid());
+            f.coldRss = Proc.vmHwmKb(f.p.pid());
+            return f;
+        } catch (Exception | Error e) {
+            if (f != null) {
+                f.close();
+            } else {
+                api.close();
             }
+            throw e;
+        }
+    }
+
+    /** One warm invocation: event handed out to its answer received. */
+    long invoke(int n) throws Exception {
+        Invocation inv = t.invocation(n, run);
+        api.submit(inv);
+        Result w = await(inv, p, api, log);
+        t.check(w, n, log);
+        return w.at() - inv.dispatched;
+    }
+
+    RunResult result(long[] warm) {
+        return new RunResult(cold, init, coldCpu, coldRss, Proc.vmHwmKb(p.pid()), warm);
+    }
+
+    @Override
+    public void close() {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        api.close();
+    }
+
+    static RunResult runOnce(Target t, int run, int warmInvocations, Tools tools, Options o) throws Exception {
+        try (FunctionProcess f = start(t, run, tools, o)) {
+            long[] warm = new long[warmInvocations];
+            for (int i = 1; i <= warmInvocations; i++) {
+                warm[i - 1] = f.invoke(i);
+            }
+            return f.result(warm);
+        }
+    }
+
+    /**
+     * The last run with every target's warm invocations interleaved (t1, t2, ..., t1, t2, ...), each
+     * process alive and idle between its turns: a burst of load from elsewhere hits every target's
+     * p99 alike instead of the one whose turn it was. Cold starts stay one at a time.
+     */
+    static List<RunResult> runInterleaved(List<Target> targets, int run, int warmInvocations, Tools tools, Options o) throws Exception {
+        List<FunctionProcess> live = new ArrayList<>();
+        try {
+            for (Target t : targets) {
+                live.add(start(t, run, tools, o));
+            }
+            long[][] warm = new long[targets.size()][warmInvocations];
+            for (int i = 1; i <= warmInvocations; i++) {
+                for (int k = 0; k < live.size(); k++) {
+                    warm[k][i - 1] = live.get(k).invoke(i);
+                }
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (int k = 0; k < live.size(); k++) {
+                results.add(live.get(k).result(warm[k]));
+            }
+            return results;
+        } finally {
+            live.forEach(FunctionProcess::close);
         }
     }
 

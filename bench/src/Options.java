@@ -32,6 +32,8 @@ final class Options {
     String loadAtEnd = "?";
     String javaToolOptions;
     String nativeOptions;
+    /** The last run's warm invocations taken in turns across the targets ({@code --warm interleaved}) rather than target by target. */
+    boolean warmInterleaved;
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -64,6 +66,11 @@ final class Options {
                 case "--jvm-options" -> o.jvmOptions = v.isBlank() ? null : v;
                 case "--java-tool-options" -> o.javaToolOptions = v.isBlank() ? null : v;
                 case "--native-options" -> o.nativeOptions = v;
+                case "--warm" -> o.warmInterleaved = switch (v) {
+                    case "interleaved" -> true;
+                    case "sequential" -> false;
+                    default -> throw new IllegalArgumentException("--warm is interleaved or sequential, not " + v);
+                };
                 default -> throw new IllegalArgumentException("unknown option " + k);
             }
         }

@@ -42,8 +42,8 @@ final class Report {
         s.append(String.format(Locale.ROOT, "Load average (1, 5, 15 min) when the runs began: %s; when they ended: %s.%n", o.loadAtStart, o.loadAtEnd));
         s.append(String.format(Locale.ROOT, "%nEach function ran under AWS's runtime interface client (aws-lambda-java-runtime-interface-client) "
                 + "against the bench's local Runtime API (bench/src/RuntimeApi.java): %d processes each (interleaved with the bare function), "
-                + "%d warm invocations in the last one. JVM options: `%s`%s.%n",
-                o.runs, o.invocations, String.join(" ", o.jvmOptions()),
+                + "%d warm invocations in the last one%s. JVM options: `%s`%s.%n",
+                o.runs, o.invocations, o.warmInterleaved ? " (taken in turns across all the targets, their processes alive side by side)" : "", String.join(" ", o.jvmOptions()),
                 o.javaToolOptions == null ? "" : "; JAVA_TOOL_OPTIONS=`" + o.javaToolOptions + "`"));
         if (targets.stream().anyMatch(t -> t.mode == Target.Mode.NATIVE)) {
             s.append("Native builds ran as Lambda's provided.al2023 runtime runs them: their `bootstrap`, the same Runtime API and environment, "
