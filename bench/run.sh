@@ -8,11 +8,16 @@
 #   bench/run.sh --only receiveWebhook    # one function (and the baseline)
 #   BENCH_SKIP_BUILD=1 bench/run.sh       # measure the zips already built
 #   BENCH_SKIP_JMH=1 bench/run.sh         # without the JMH micro-benchmark (bench/jmh.sh)
+#   BENCH_PEER=node bench/run.sh --only receiveWebhook   # and the Node.js peer (bench/peer-node/; needs node and npm)
 #
-# Options after the script name go to bench/Bench.java: --runs N (cold starts per function, default 7),
-# --invocations N (warm, default 1000), --memory MB (256), --jvm-options '...', --java-tool-options '...',
-# --native-zip path (a native function.zip with a bootstrap; found automatically in target/ when the
-# native build made one), --out file.
+# Options after the script name go to the bench's driver (bench/src/, compiled here with javac):
+# --runs N (cold starts per function, default 7), --invocations N (warm, default 1000), --memory MB
+# (256), --jvm-options '...', --java-tool-options '...', --native-zip path (a native function.zip
+# with a bootstrap; found automatically in target/ when the native build made one),
+# --baseline-native-zip path (the bare function's native zip; found automatically at
+# bench/baseline/target/function-native.zip), --native-options '...' (default
+# -XX:MaxRAM=<memory>m), --warm interleaved (the last run's warm invocations in turns across the
+# targets instead of one target after the other), --out file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -48,11 +53,31 @@ fi
 for z in target/function-native.zip; do
   [[ -f "$z" ]] && native=(--native-zip "$z")
 done
+for z in bench/baseline/target/function-native.zip; do
+  [[ -f "$z" ]] && native+=(--baseline-native-zip "$z")
+done
+
+# The Node.js peer (issue 20), only when asked for: the one part of the bench that needs Node.js.
+# Installed from the lock file and bundled with esbuild as a user deploys it; the zip is what is measured.
+peer=()
+if [[ "${BENCH_PEER:-}" == node ]]; then
+  echo "== bundling the Node.js peer (bench/peer-node: npm ci, esbuild)"
+  # npm ci only when the lock file changed since the last install: aws-lambda-ric compiles curl (minutes).
+  if ! cmp -s bench/peer-node/package-lock.json bench/peer-node/node_modules/.bench-installed-lock; then
+    (cd bench/peer-node && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.bench-installed-lock)
+  fi
+  (cd bench/peer-node && npm run --silent bundle)
+  rm -rf "$WORK/peer-node" && mkdir -p "$WORK/peer-node"
+  (cd bench/peer-node/dist && zip -q -X "$WORK/peer-node/function.zip" index.mjs)
+  peer=(--peer bench/peer-node/bench.properties --peer-zip "$WORK/peer-node/function.zip")
+fi
 
 echo "== measuring the functions"
-java bench/Bench.java --bench bench --zip target/function.zip --baseline bench/baseline/bench.properties \
+rm -rf "$WORK/classes"
+javac -d "$WORK/classes" $(find bench/src -name '*.java')
+java -cp "$WORK/classes" Bench --bench bench --zip target/function.zip --baseline bench/baseline/bench.properties \
   --baseline-zip bench/baseline/target/function.zip --functions bench/functions --work "$WORK" --tools "$TOOLS" \
-  --out bench/results/latest.md ${native[@]+"${native[@]}"} "$@"
+  --out bench/results/latest.md ${native[@]+"${native[@]}"} ${peer[@]+"${peer[@]}"} "$@"
 
 if [[ -z "${BENCH_SKIP_JMH:-}" ]]; then
   echo "== receiveWebhook's per-delivery work under JMH (bench/jmh.sh)"
