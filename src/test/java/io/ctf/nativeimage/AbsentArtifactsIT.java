@@ -2,6 +2,7 @@ package io.ctf.nativeimage;
 
 import com.oracle.svm.core.annotate.Substitute;
 import com.oracle.svm.core.annotate.TargetClass;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
@@ -71,6 +72,8 @@ class AbsentArtifactsIT {
             "Vert.x TCP server with the PROXY protocol: no server is started");
 
     static final Map<String, byte[]> classes = new HashMap<>();
+    /** Whether target/function.zip is the native build (its {@code bootstrap}). */
+    static boolean nativeZip;
     /** class#method -> the classes it names in its body or descriptor. */
     static final Map<String, Set<String>> references = new HashMap<>();
     /**
@@ -85,6 +88,10 @@ class AbsentArtifactsIT {
         try (InputStream zip = Files.newInputStream(Path.of("target/function.zip"))) {
             read(zip);
         }
+        // A native zip holds only the bootstrap binary: no bytecode to read, and nothing to check here,
+        // since native-image's own analysis (--link-at-build-time) made this very check to build it.
+        Assumptions.assumeFalse(nativeZip, "target/function.zip is a native build (bootstrap only): "
+                + "native-image already refused any reachable method naming a missing class");
         classes.forEach((name, bytes) -> new ClassReader(bytes).accept(new References(), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES));
     }
 
@@ -183,6 +190,7 @@ class AbsentArtifactsIT {
         var zip = new ZipInputStream(in);
         for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
             String name = entry.getName();
+            nativeZip |= name.equals("bootstrap");
             if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
                 classes.putIfAbsent(name.substring(0, name.length() - ".class".length()), zip.readAllBytes());
             } else if (name.endsWith(".jar")) {
