@@ -40,6 +40,14 @@ final class FunctionProcess implements AutoCloseable {
             ProcessBuilder pb = t.command(api.port(), tools, o)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            // Lambda gives every new environment an empty /tmp. A shared one fills up here with what
+            // killed runs leave (Vert.x's vertx-N cache directories), and a Quarkus build then scans
+            // them all at start, a cost no Lambda has: each run gets an empty one of its own.
+            Path tmp = Zips.emptyDirectory(o.work.resolve("tmp").resolve(t.slug() + "-run" + run));
+            pb.environment().put("TMPDIR", tmp.toString());
+            if (t.mode != Target.Mode.NODE) {
+                pb.command().add(1, "-Djava.io.tmpdir=" + tmp);
+            }
             long t0 = System.nanoTime();
             f = new FunctionProcess(t, run, log, api, pb.start());
             Result r = await(first, f.p, api, log);

@@ -16,15 +16,15 @@ final class Report {
         Target base = targets.get(0);
         StringBuilder s = new StringBuilder();
         s.append("<!-- written by bench/run.sh; do not edit by hand -->\n");
-        s.append("| function | cold start ms (median) | × bare | runtime ready ms | CPU ms to first response | × bare | peak RSS MiB | × bare | warm p50 ms | warm p99 ms | × bare (p99) | function.zip MB | classes loaded |\n");
-        s.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        s.append("| function | cold start ms (median) | × bare | runtime ready ms | CPU ms to first response | × bare | RSS at first response MiB | peak RSS MiB | × bare | warm p50 ms | warm p99 ms | × bare (p99) | function.zip MB | classes loaded |\n");
+        s.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (Target t : targets) {
             Stats x = Stats.of(t);
             Target tb = bareOf(t, targets);
             Stats y = tb == null ? null : Stats.of(tb);
-            s.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.0f | %s | %.0f | %s | %.2f | %.2f | %s | %.1f | %s |%n",
+            s.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.0f | %s | %.0f | %.0f | %s | %.2f | %.2f | %s | %.1f | %s |%n",
                     t.name, Stats.ms(x.cold()), times(x.cold(), y == null ? 0 : y.cold()), Stats.ms(x.init()), Stats.ms(x.cpu()),
-                    times(x.cpu(), y == null ? 0 : y.cpu()), x.rssKb() / 1024.0, times(x.rssKb(), y == null ? 0 : y.rssKb()),
+                    times(x.cpu(), y == null ? 0 : y.cpu()), x.firstRssKb() / 1024.0, x.rssKb() / 1024.0, times(x.rssKb(), y == null ? 0 : y.rssKb()),
                     Stats.ms(x.p50()), Stats.ms(x.p99()), times(x.p99(), y == null ? 0 : y.p99()), t.zipBytes() / 1e6,
                     t.classesLoaded < 0 ? "" : Integer.toString(t.classesLoaded)));
         }
@@ -56,7 +56,7 @@ final class Report {
                     + "`, loading the bundled handler from the unpacked zip; same deliveries, same DynamoDB Local inbox table.\n");
         }
         s.append("\nCold start: process start to the first response posted. Runtime ready: process start to the first poll for an event "
-                + "(the init phase). CPU: CPU time of all the process's threads until the first response (less disturbed by other load than wall time). Peak RSS: VmHWM after the warm run. Warm latency: event handed out to response received. "
+                + "(the init phase). CPU: CPU time of all the process's threads until the first response (less disturbed by other load than wall time). RSS at first response: VmHWM right after the first response (median). Peak RSS: VmHWM after the warm run. Warm latency: event handed out to response received. "
                 + "All cold samples (ms):\n\n");
         for (Target t : targets) {
             s.append("- ").append(t.name).append(": ").append(t.results.stream()

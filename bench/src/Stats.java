@@ -1,14 +1,16 @@
 import java.util.Arrays;
 
 /** The figures of one target: medians of its cold runs, percentiles of its warm invocations. */
-record Stats(long cold, long init, long cpu, long rssKb, long p50, long p99) {
+record Stats(long cold, long init, long cpu, long rssKb, long p50, long p99, long firstRssKb) {
 
     static Stats of(Target t) {
         long[] cold = t.results.stream().mapToLong(RunResult::coldNanos).toArray();
         long[] init = t.results.stream().mapToLong(RunResult::initNanos).toArray();
         long[] cpu = t.results.stream().mapToLong(RunResult::coldCpuNanos).toArray();
+        long[] firstRss = t.results.stream().mapToLong(RunResult::coldRssKb).toArray();
         RunResult last = t.results.get(t.results.size() - 1);
-        return new Stats(median(cold), median(init), median(cpu), last.peakRssKb(), percentile(last.warmNanos(), 0.5), percentile(last.warmNanos(), 0.99));
+        return new Stats(median(cold), median(init), median(cpu), last.peakRssKb(), percentile(last.warmNanos(), 0.5), percentile(last.warmNanos(), 0.99),
+                median(firstRss));
     }
 
     static double ms(long nanos) {

@@ -9,15 +9,20 @@ import java.util.zip.ZipInputStream;
 /** Unpacks a function.zip as Lambda does: into a task root of its own, its executables kept executable. */
 final class Zips {
 
-    static Path unzip(Path zip, Path into) throws IOException {
-        if (Files.exists(into)) {
-            try (Stream<Path> walk = Files.walk(into)) {
+    /** Creates the directory, or empties it when it exists. */
+    static Path emptyDirectory(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                     Files.delete(p);
                 }
             }
         }
-        Files.createDirectories(into);
+        return Files.createDirectories(dir);
+    }
+
+    static Path unzip(Path zip, Path into) throws IOException {
+        emptyDirectory(into);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 Path target = into.resolve(e.getName()).normalize();
