@@ -176,14 +176,11 @@ class LocalLoopTest {
         try {
             Files.writeString(big, "{\"x\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}");
             for (int i = 0; i < 3; i++) {
-                Process curl = new ProcessBuilder("curl", "-sS", "-w", "\n%{http_code}", "-X", "POST",
-                        "-H", "content-type: application/json", "--data-binary", "@" + big, url("/webhook").toString())
-                        .redirectErrorStream(true).start();
-                String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                Run curl = run(new ProcessBuilder("curl", "-sS", "-w", "\n%{http_code}", "-X", "POST",
+                        "-H", "content-type: application/json", "--data-binary", "@" + big, url("/webhook").toString()));
 
-                assertThat(curl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-                assertThat(curl.exitValue()).as(output).isZero();
-                assertThat(output).isEqualTo(API_GATEWAY_413 + "\n413");
+                assertThat(curl.exit()).as(curl.output()).isZero();
+                assertThat(curl.output()).isEqualTo(API_GATEWAY_413 + "\n413");
             }
         } finally {
             Files.delete(big);
@@ -213,16 +210,10 @@ class LocalLoopTest {
         assumeTrue(onPath("curl") && onPath("openssl") && onPath("python3"), "the sample delivery script needs curl, openssl and python3");
         // The docs' way (scripts/send-sample-delivery.sh --lambda): an API Gateway event posted to the
         // event server, answered by receiveWebhook through the poll loop polling that server.
-        ProcessBuilder script = new ProcessBuilder("bash", "scripts/send-sample-delivery.sh", "--lambda", "msg_lambda_1")
-                .redirectErrorStream(true);
-        script.environment().put("LAMBDA_URL", "http://localhost:" + eventServer.port());
-        script.environment().put("SECRET", FIXTURE_SECRET);
-        Process run = script.start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Run run = script(java.util.List.of("bash", "scripts/send-sample-delivery.sh", "--lambda", "msg_lambda_1"));
 
-        assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
-        assertThat(output).contains("\"statusCode\":200").contains("msg_lambda_1");
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"statusCode\":200").contains("msg_lambda_1");
         assertThat(inbox.item("msg_lambda_1").get("trigger_id").s()).isEqualTo("ti_sample");
     }
 
@@ -327,16 +318,10 @@ class LocalLoopTest {
     @Test
     void theQuickStartScriptDoesWhatTheDocsSay() throws Exception {
         assumeTrue(onPath("curl") && onPath("openssl"), "the quick start needs curl and openssl");
-        ProcessBuilder quickstart = new ProcessBuilder("bash", "scripts/quickstart.sh").redirectErrorStream(true);
-        quickstart.environment().put("LOCAL_URL", "http://localhost:" + server.port());
-        quickstart.environment().put("SECRET", FIXTURE_SECRET);
-        quickstart.environment().remove("COMPOSIO_WEBHOOK_SECRET");
-        Process run = quickstart.start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Run run = script(java.util.List.of("bash", "scripts/quickstart.sh"));
 
-        assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
-        assertThat(output).contains("quick start: all 7 steps did what the docs say").doesNotContain(FIXTURE_SECRET);
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("quick start: all 7 steps did what the docs say").doesNotContain(FIXTURE_SECRET);
         assertThat(inbox.count()).as("one stored, the duplicate and the forgery not").isEqualTo(1);
     }
 
@@ -379,12 +364,19 @@ class LocalLoopTest {
     record Run(int exit, String output) {
     }
 
+    /** One of scripts/, pointed at this test's local loop and Lambda event server, signing with the fixtures' secret. */
     Run script(java.util.List<String> command) throws Exception {
-        ProcessBuilder script = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder script = new ProcessBuilder(command);
         script.environment().put("LOCAL_URL", "http://localhost:" + server.port());
+        script.environment().put("LAMBDA_URL", "http://localhost:" + eventServer.port());
         script.environment().put("SECRET", FIXTURE_SECRET);
         script.environment().remove("COMPOSIO_WEBHOOK_SECRET");
-        Process run = script.start();
+        return run(script);
+    }
+
+    /** Runs a process to its end (within a minute), its output and errors together. */
+    static Run run(ProcessBuilder process) throws Exception {
+        Process run = process.redirectErrorStream(true).start();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         return new Run(run.exitValue(), output);
