@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.ctf.endpoint.ComposioEndpoints;
 import io.ctf.events.EventBridgeStandIn;
+import io.ctf.subscription.SubscribeWebhooksFunctionTest;
 import io.ctf.trigger.FunctionCalls;
 import io.ctf.webhook.Fixtures;
 import io.ctf.webhook.inbox.LocalDynamoDb;
@@ -243,12 +244,9 @@ class EveryExportIT {
     static void stubComposio() {
         String endpoint = ComposioEndpoints.endpoint(ComposioEndpoints.masked("webhook_signing_secret", "app_token"),
                 ComposioEndpoints.VERIFIED_AT);
-        // As SubscribeWebhooksFunctionTest's list answer: the subscription already points at the receiver.
-        String subscription = """
-                {"id":"ws_1","webhook_url":"%s","version":"V3",
-                 "enabled_events":["composio.trigger.message","composio.connected_account.expired","composio.trigger.disabled"],
-                 "secret":"whsec_******","created_at":"2026-11-20T10:00:00.000Z","updated_at":"2026-11-23T12:00:00.000Z"}"""
-                .formatted(RECEIVER);
+        // The subscription already points at the receiver, with the default events: nothing to change.
+        String subscription = SubscribeWebhooksFunctionTest.subscription("ws_1", RECEIVER,
+                SubscribeWebhooksFunctionTest.DEFAULT_EVENTS_JSON, "whsec_******");
         List<String> githubTypes = FunctionCalls.githubTypes();
         String manage = "/api/v3.1/trigger_instances/manage/ti_Commit1";
 

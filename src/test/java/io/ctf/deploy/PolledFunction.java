@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 
 /**
  * target/function.zip run in a process of its own as Lambda runs it, polling a {@link RuntimeApi}:
@@ -38,13 +37,6 @@ final class PolledFunction implements AutoCloseable {
     private final RuntimeApi api;
     private final Process process;
     private final Path log;
-
-    /** True when the zip holds the native {@code bootstrap}. */
-    static boolean nativeZip() throws IOException {
-        try (ZipFile zip = new ZipFile(ZIP.toFile())) {
-            return zip.getEntry("bootstrap") != null;
-        }
-    }
 
     static boolean zipBuilt() {
         return Files.isRegularFile(ZIP);

@@ -43,12 +43,12 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @TestProfile(SubscribeWebhooksFunctionTest.Export.class)
 @QuarkusTestResource(WireMockComposio.class)
-class SubscribeWebhooksFunctionTest {
+public class SubscribeWebhooksFunctionTest {
 
     static final String RECEIVER = "https://abc123.execute-api.eu-west-1.amazonaws.com/webhook";
     static final String SUBSCRIPTIONS = "/api/v3.1/webhook_subscriptions";
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
-    static final String DEFAULT_EVENTS_JSON =
+    public static final String DEFAULT_EVENTS_JSON =
             "[\"composio.trigger.message\",\"composio.connected_account.expired\",\"composio.trigger.disabled\"]";
 
     public static class Export implements QuarkusTestProfile {
@@ -267,7 +267,7 @@ class SubscribeWebhooksFunctionTest {
     }
 
     /** A subscription as the spec shapes it; list and update answers carry a masked secret. */
-    static String subscription(String id, String url, String eventsJson, String secret) {
+    public static String subscription(String id, String url, String eventsJson, String secret) {
         return """
                 {"id":"%s","webhook_url":"%s","version":"V3","enabled_events":%s,"secret":"%s",
                  "created_at":"2026-11-20T10:00:00.000Z","updated_at":"2026-11-23T12:00:00.000Z"}""".formatted(id, url, eventsJson, secret);
