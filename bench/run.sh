@@ -15,7 +15,10 @@
 # (256), --jvm-options '...', --java-tool-options '...', --native-zip path (a native function.zip
 # with a bootstrap; found automatically in target/ when the native build made one),
 # --baseline-native-zip path (the bare function's native zip; found automatically at
-# bench/baseline/target/function-native.zip), --native-options '...' (default
+# bench/baseline/target/function-native.zip), --extensions-zip / --extensions-native-zip path (the
+# same echo with every Quarkus extension of the project, issue 17's yardstick: bench/baseline built
+# with -Dbaseline=extensions; found automatically in bench/baseline/target/extensions/ as
+# function.zip and function-native.zip), --native-options '...' (default
 # -XX:MaxRAM=<memory>m), --warm interleaved (the last run's warm invocations in turns across the
 # targets instead of one target after the other), --out file.
 set -euo pipefail
@@ -30,6 +33,8 @@ if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
   "${MVN[@]}" package -DskipTests
   echo "== building the bare Funqy function (bench/baseline)"
   (cd bench/baseline && "${MVN[@]}" package)
+  echo "== building the same echo with the project's extensions (bench/baseline -Dbaseline=extensions)"
+  (cd bench/baseline && "${MVN[@]}" package -Dbaseline=extensions)
 fi
 
 # The tools the functions' data files ask for (stubs=...), and always the runtime interface client.
@@ -55,6 +60,12 @@ for z in target/function-native.zip; do
 done
 for z in bench/baseline/target/function-native.zip; do
   [[ -f "$z" ]] && native+=(--baseline-native-zip "$z")
+done
+for z in bench/baseline/target/extensions/function.zip; do
+  [[ -f "$z" ]] && native+=(--extensions-zip "$z")
+done
+for z in bench/baseline/target/extensions/function-native.zip; do
+  [[ -f "$z" ]] && native+=(--extensions-native-zip "$z")
 done
 
 # The Node.js peer (issue 20), only when asked for: the one part of the bench that needs Node.js.

@@ -29,7 +29,11 @@ public class Bench {
         o.loadAtStart = Proc.loadAverage();
 
         List<Target> targets = new ArrayList<>();
-        targets.add(Target.load("bare Funqy (baseline)", o.baselineProps, o.baselineZip, o, true));
+        Target bare = Target.load("bare Funqy (baseline)", o.baselineProps, o.baselineZip, o, true);
+        targets.add(bare);
+        if (o.extensionsZip != null) {
+            targets.add(bare.withExtensions(o.extensionsZip));
+        }
         try (Stream<Path> files = Files.list(o.functions)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
                 String name = p.getFileName().toString().replace(".properties", "");
@@ -47,7 +51,10 @@ public class Bench {
             }
         }
         if (o.baselineNativeZip != null) {
-            targets.add(targets.get(0).asNative(o.baselineNativeZip, o));
+            targets.add(bare.asNative(o.baselineNativeZip, o));
+        }
+        if (o.extensionsNativeZip != null) {
+            targets.add(bare.withExtensions(o.extensionsNativeZip).asNative(o.extensionsNativeZip, o));
         }
         if (o.nativeZip != null) {
             for (Target t : List.copyOf(targets)) {

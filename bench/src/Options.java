@@ -9,6 +9,9 @@ final class Options {
     Path zip = Path.of("target/function.zip");
     Path nativeZip;
     Path baselineNativeZip;
+    /** The bare echo built with the project's extensions (issue 17's yardstick), JVM and native. */
+    Path extensionsZip;
+    Path extensionsNativeZip;
     /** A peer written for another runtime (its properties and its zip), measured beside the function it names. */
     Path peerProps;
     Path peerZip;
@@ -49,6 +52,8 @@ final class Options {
                 case "--native-zip" -> o.nativeZip = v.isBlank() ? null : Path.of(v);
                 case "--baseline-zip" -> o.baselineZip = Path.of(v);
                 case "--baseline-native-zip" -> o.baselineNativeZip = v.isBlank() ? null : Path.of(v);
+                case "--extensions-zip" -> o.extensionsZip = v.isBlank() ? null : Path.of(v);
+                case "--extensions-native-zip" -> o.extensionsNativeZip = v.isBlank() ? null : Path.of(v);
                 case "--peer" -> o.peerProps = v.isBlank() ? null : Path.of(v);
                 case "--peer-zip" -> o.peerZip = v.isBlank() ? null : Path.of(v);
                 case "--node" -> o.node = v;

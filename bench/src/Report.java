@@ -16,19 +16,30 @@ final class Report {
         Target base = targets.get(0);
         StringBuilder s = new StringBuilder();
         s.append("<!-- written by bench/run.sh; do not edit by hand -->\n");
-        s.append("| function | cold start ms (median) | × bare | runtime ready ms | CPU ms to first response | × bare | RSS at first response MiB | peak RSS MiB | × bare | warm p50 ms | warm p99 ms | × bare (p99) | function.zip MB | classes loaded |\n");
-        s.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        boolean ext = targets.stream().anyMatch(t -> t.withExtensions);
+        s.append("| function | cold start ms (median) | × bare |" + (ext ? " × bare + ext. |" : "")
+                + " runtime ready ms | CPU ms to first response | × bare |" + (ext ? " × bare + ext. |" : "")
+                + " RSS at first response MiB | peak RSS MiB | × bare | warm p50 ms | warm p99 ms | × bare (p99) | function.zip MB | classes loaded |\n");
+        s.append("|---|--:|--:|" + (ext ? "--:|" : "") + "--:|--:|--:|" + (ext ? "--:|" : "") + "--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (Target t : targets) {
             Stats x = Stats.of(t);
             Target tb = bareOf(t, targets);
             Stats y = tb == null ? null : Stats.of(tb);
-            s.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.0f | %s | %.0f | %.0f | %s | %.2f | %.2f | %s | %.1f | %s |%n",
-                    t.name, Stats.ms(x.cold()), times(x.cold(), y == null ? 0 : y.cold()), Stats.ms(x.init()), Stats.ms(x.cpu()),
-                    times(x.cpu(), y == null ? 0 : y.cpu()), x.firstRssKb() / 1024.0, x.rssKb() / 1024.0, times(x.rssKb(), y == null ? 0 : y.rssKb()),
+            Target te = ext ? extensionsOf(t, targets) : null;
+            Stats z = te == null ? null : Stats.of(te);
+            s.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%s %.0f | %.0f | %s |%s %.0f | %.0f | %s | %.2f | %.2f | %s | %.1f | %s |%n",
+                    t.name, Stats.ms(x.cold()), times(x.cold(), y == null ? 0 : y.cold()),
+                    ext ? " " + times(x.cold(), z == null ? 0 : z.cold()) + " |" : "", Stats.ms(x.init()), Stats.ms(x.cpu()),
+                    times(x.cpu(), y == null ? 0 : y.cpu()), ext ? " " + times(x.cpu(), z == null ? 0 : z.cpu()) + " |" : "",
+                    x.firstRssKb() / 1024.0, x.rssKb() / 1024.0, times(x.rssKb(), y == null ? 0 : y.rssKb()),
                     Stats.ms(x.p50()), Stats.ms(x.p99()), times(x.p99(), y == null ? 0 : y.p99()), t.zipBytes() / 1e6,
                     t.classesLoaded < 0 ? "" : Integer.toString(t.classesLoaded)));
         }
         s.append('\n');
+        if (ext) {
+            s.append("× bare + ext.: against the same echo built with every Quarkus extension of the project and its image-wide native "
+                    + "settings but none of its code (bench/baseline -Dbaseline=extensions), the same way (JVM or native), in the same run.\n");
+        }
         if (targets.stream().anyMatch(t -> t.baseline && t.mode == Target.Mode.NATIVE)) {
             s.append("× bare: against the bare function built the same way (native rows against the bare native function, in the same run).\n\n");
         } else if (targets.stream().anyMatch(t -> t.mode == Target.Mode.NATIVE)) {
@@ -93,6 +104,21 @@ final class Report {
                     t.name, ratio(x.cold(), y.cold()), mark(ratio(x.cold(), y.cold()) <= 1.15), Stats.ms(x.p99()), mark(Stats.ms(x.p99()) < 10),
                     x.rssKb() / 1024.0, mark(x.rssKb() / 1024.0 < 160), t.zipBytes() / 1e6, mark(t.zipBytes() < 20e6)));
         }
+        if (ext && targets.stream().anyMatch(t -> t.mode == Target.Mode.NATIVE && !t.baseline)) {
+            s.append("\nTargets (issue 17), native: cold start ≤ 1.5 × the bare function with the same extensions, "
+                    + "RSS at the first response < 64 MiB, function.zip < 20 MB.\n\n");
+            for (Target t : targets) {
+                Target te = extensionsOf(t, targets);
+                if (t.baseline || t.isPeer() || t.mode != Target.Mode.NATIVE || te == null || te.mode != Target.Mode.NATIVE) {
+                    continue;
+                }
+                Stats x = Stats.of(t);
+                Stats z = Stats.of(te);
+                s.append(String.format(Locale.ROOT, "- %s: cold %.2f × bare + ext. %s (CPU %.2f ×); RSS at first response %.0f MiB %s; zip %.1f MB %s%n",
+                        t.name, ratio(x.cold(), z.cold()), mark(ratio(x.cold(), z.cold()) <= 1.5), ratio(x.cpu(), z.cpu()),
+                        x.firstRssKb() / 1024.0, mark(x.firstRssKb() / 1024.0 < 64), t.zipBytes() / 1e6, mark(t.zipBytes() < 20e6)));
+            }
+        }
         for (Target peer : targets) {
             if (peer.isPeer()) {
                 peerSection(s, peer, targets, o);
@@ -106,7 +132,15 @@ final class Report {
         if (t.isPeer()) {
             return null;
         }
-        return targets.stream().filter(b -> b.baseline && b.mode == t.mode).findFirst().orElse(targets.get(0));
+        return targets.stream().filter(b -> b.baseline && !b.withExtensions && b.mode == t.mode).findFirst().orElse(targets.get(0));
+    }
+
+    /** The bare function with the project's extensions, built the same way (JVM or native); none if not measured. */
+    static Target extensionsOf(Target t, List<Target> targets) {
+        if (t.isPeer()) {
+            return null;
+        }
+        return targets.stream().filter(b -> b.withExtensions && b.mode == t.mode).findFirst().orElse(null);
     }
 
     /** Issue 20: the function beside a user's own Node.js receiver, same deliveries, same inbox, same run. */

@@ -29,6 +29,8 @@ final class Target {
     final Properties props;
     final Path zip;
     final boolean baseline;
+    /** The second yardstick: the bare echo in an image with every Quarkus extension of the project (issue 17). */
+    boolean withExtensions;
     final Mode mode;
     final String eventTemplate;
     final String webhookBody;
@@ -100,7 +102,16 @@ final class Target {
     /** The same function from another zip: a native build (its {@code bootstrap}), baseline or not. */
     Target asNative(Path nativeZip, Options o) throws IOException {
         String label = name.endsWith(")") ? name.substring(0, name.length() - 1) + ", native)" : name + " (native)";
-        return new Target(label, propsFile, props, nativeZip, baseline, Mode.NATIVE);
+        Target t = new Target(label, propsFile, props, nativeZip, baseline, Mode.NATIVE);
+        t.withExtensions = withExtensions;
+        return t;
+    }
+
+    /** The bare function's echo built with the project's extensions (bench/baseline -Dbaseline=extensions). */
+    Target withExtensions(Path extensionsZip) throws IOException {
+        Target t = new Target("bare Funqy + extensions (baseline)", propsFile, props, extensionsZip, true, mode);
+        t.withExtensions = true;
+        return t;
     }
 
     boolean isPeer() {
