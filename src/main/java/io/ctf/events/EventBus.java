@@ -50,7 +50,8 @@ public class EventBus {
             response = client.get().putEvents(PutEventsRequest.builder().entries(request).build());
             if (firstPut) {
                 firstPut = false;
-                LOG.infof("first PutEvents took %d ms", (System.nanoTime() - start) / 1_000_000);
+                // %s, not %d: a first %d loads the locale's number symbols, a few ms of a native cold start.
+                LOG.infof("first PutEvents took %s ms", (System.nanoTime() - start) / 1_000_000);
             }
         } catch (SdkException unavailable) {
             // After the SDK's own retries: nothing of this request is known to be published.

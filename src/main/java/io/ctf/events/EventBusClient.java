@@ -30,7 +30,8 @@ public class EventBusClient {
         if (client == null) {
             long start = System.nanoTime();
             client = build();
-            LOG.infof("EventBridge client built in %d ms", (System.nanoTime() - start) / 1_000_000);
+            // %s, not %d: a first %d loads the locale's number symbols, a few ms of a native cold start.
+            LOG.infof("EventBridge client built in %s ms", (System.nanoTime() - start) / 1_000_000);
         }
         return client;
     }

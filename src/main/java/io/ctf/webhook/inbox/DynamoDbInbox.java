@@ -62,7 +62,8 @@ public class DynamoDbInbox implements EventSink {
             if (firstWrite) {
                 firstWrite = false;
                 // The first write pays for the client and the SDK's first request: the store's cold-start cost.
-                LOG.infof("first inbox write took %d ms", (System.nanoTime() - start) / 1_000_000);
+                // %s, not %d: a first %d loads the locale's number symbols, a few ms of a native cold start.
+                LOG.infof("first inbox write took %s ms", (System.nanoTime() - start) / 1_000_000);
             }
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("stored event %s: %s %s, trigger %s %s, toolkit %s, account %s, user %s, time %s",

@@ -43,7 +43,8 @@ public class InboxClient {
             long start = System.nanoTime();
             client = build(endpoint);
             // Part of this container's cold start, logged once: see docs/performance.md's measurements.
-            LOG.infof("inbox DynamoDB client built in %d ms", (System.nanoTime() - start) / 1_000_000);
+            // %s, not %d: a first %d loads the locale's number symbols, a few ms of a native cold start.
+            LOG.infof("inbox DynamoDB client built in %s ms", (System.nanoTime() - start) / 1_000_000);
         }
         return client;
     }
