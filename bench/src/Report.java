@@ -109,7 +109,7 @@ final class Report {
                     + "RSS at the first response < 64 MiB, function.zip < 20 MB.\n\n");
             for (Target t : targets) {
                 Target te = extensionsOf(t, targets);
-                if (t.baseline || t.isPeer() || t.mode != Target.Mode.NATIVE || te == null || te.mode != Target.Mode.NATIVE) {
+                if (t.baseline || t.mode != Target.Mode.NATIVE || te == null) {
                     continue;
                 }
                 Stats x = Stats.of(t);

@@ -8,7 +8,6 @@ import org.w3c.dom.NodeList;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -55,8 +54,7 @@ class BenchBaselineTest {
         Properties app = NativeConfigTest.applicationProperties();
         Element settings = child(profile(baseline, "extensions"), "properties");
         // The run-time initialised classes are the project's own (SDK classes the echo does not have); -Os is image-wide.
-        List<String> projectArgs = Arrays.stream(app.getProperty("quarkus.native.additional-build-args").split("(?<!\\\\),"))
-                .map(String::trim).filter(a -> !a.startsWith(NativeConfigTest.RUN_TIME_INIT)).toList();
+        List<String> projectArgs = NativeConfigTest.buildArgs().stream().filter(a -> !a.startsWith(NativeConfigTest.RUN_TIME_INIT)).toList();
         assertThat(text(settings, "quarkus.native.additional-build-args").split(",")).containsExactlyElementsOf(projectArgs);
         assertThat(text(settings, "quarkus.ssl.native")).isEqualTo(app.getProperty("quarkus.ssl.native"));
         assertThat(text(settings, "quarkus.native.enable-https-url-handler"))
