@@ -76,7 +76,7 @@ final class SecretsManagerApiKey {
             if (!firstReadLogged) {
                 firstReadLogged = true;
                 // The run-time key's share of a container's first Composio call (docs/performance.md).
-                // %s, not %d: a first %d loads the locale's number symbols, a few ms of a native cold start.
+                // %s, not %d: a first %d loads the locale's number symbols, about 1 ms of a native cold start (docs/native.md).
                 LOG.infof("Composio API key read from Secrets Manager in %s ms (the first read: client built if needed, one request)",
                         (System.nanoTime() - start) / 1_000_000);
             }

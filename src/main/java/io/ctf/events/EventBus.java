@@ -50,7 +50,7 @@ public class EventBus {
             response = client.get().putEvents(PutEventsRequest.builder().entries(request).build());
             if (firstPut) {
                 firstPut = false;
-                // %s, not %d: a first %d loads the locale's number symbols, a few ms of a native cold start.
+                // %s, not %d: a first %d loads the locale's number symbols, about 1 ms of a native cold start (docs/native.md).
                 LOG.infof("first PutEvents took %s ms", (System.nanoTime() - start) / 1_000_000);
             }
         } catch (SdkException unavailable) {

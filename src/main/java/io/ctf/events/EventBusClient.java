@@ -30,7 +30,7 @@ public class EventBusClient {
         if (client == null) {
             long start = System.nanoTime();
             client = build();
-            // %s, not %d: a first %d loads the locale's number symbols, a few ms of a native cold start.
+            // %s, not %d: a first %d loads the locale's number symbols, about 1 ms of a native cold start (docs/native.md).
             LOG.infof("EventBridge client built in %s ms", (System.nanoTime() - start) / 1_000_000);
         }
         return client;

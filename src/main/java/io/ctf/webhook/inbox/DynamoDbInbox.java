@@ -62,7 +62,7 @@ public class DynamoDbInbox implements EventSink {
             if (firstWrite) {
                 firstWrite = false;
                 // The first write pays for the client and the SDK's first request: the store's cold-start cost.
-                // %s, not %d: a first %d loads the locale's number symbols, a few ms of a native cold start.
+                // %s, not %d: a first %d loads the locale's number symbols, about 1 ms of a native cold start (docs/native.md).
                 LOG.infof("first inbox write took %s ms", (System.nanoTime() - start) / 1_000_000);
             }
             if (LOG.isDebugEnabled()) {

@@ -43,7 +43,7 @@ public class InboxClient {
             long start = System.nanoTime();
             client = build(endpoint);
             // Part of this container's cold start, logged once: see docs/performance.md's measurements.
-            // %s, not %d: a first %d loads the locale's number symbols, a few ms of a native cold start.
+            // %s, not %d: a first %d loads the locale's number symbols, about 1 ms of a native cold start (docs/native.md).
             LOG.infof("inbox DynamoDB client built in %s ms", (System.nanoTime() - start) / 1_000_000);
         }
         return client;
