@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
 
 import java.util.Collection;
 import java.util.List;
@@ -24,16 +25,36 @@ import java.util.Map;
  * a string}) rather than a value Jackson coerced ({@code 12} → {@code "12"}) or a parser's exception.
  * Unknown fields are ignored: Step Functions often passes its whole state as the input.
  * <p>
- * The strictness lives in a mapper of its own, copied from the application's on first use: Composio's
- * answers go on being read leniently by the application's mapper.
+ * The strictness lives in a mapper of its own, a copy of the application's: Composio's answers go on
+ * being read leniently by the application's mapper. The copy is made when Quarkus makes that mapper
+ * (this is its last customizer but one, so every other customisation is in it), which a native build
+ * does at build time: {@link #prime} can then build the input types' deserializers into the image.
  */
-@ApplicationScoped
-public class JsonInput {
-
-    @Inject
-    ObjectMapper json;
+@Singleton
+public class JsonInput implements ObjectMapperCustomizer {
 
     private volatile ObjectMapper strict;
+
+    /** After every other customizer, before io.ctf.nativeimage.JsonPriming (the lowest). */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY + 1;
+    }
+
+    @Override
+    public void customize(ObjectMapper application) {
+        strict = strict(application);
+    }
+
+    /**
+     * Builds {@code type}'s deserializer into the strict mapper's cache now rather than on the first
+     * {@link #read} (Jackson's introspection of a type is the slowest part of its first read).
+     */
+    public void prime(Class<?> type) throws JsonMappingException {
+        ObjectMapper mapper = strict();
+        ((DefaultDeserializationContext) mapper.getDeserializationContext()).createDummyInstance(mapper.getDeserializationConfig())
+                .findRootValueDeserializer(mapper.constructType(type));
+    }
 
     public <T> T read(JsonNode input, Class<T> type) {
         JsonNode object = input == null || input.isNull() || input.isMissingNode() ? strict().createObjectNode() : input;
@@ -58,7 +79,8 @@ public class JsonInput {
     private ObjectMapper strict() {
         ObjectMapper current = strict;
         if (current == null) {
-            current = strict = strict(json);
+            // Quarkus makes the application's mapper at start-up (the Lambda extensions ask for it).
+            throw new IllegalStateException("JsonInput has no mapper: the application's ObjectMapper was never made");
         }
         return current;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.quarkus.runtime.ImageMode;
 import jakarta.inject.Singleton;
 
 /**
@@ -13,12 +14,19 @@ import jakarta.inject.Singleton;
  * by {@code QUARKUS_FUNQY_EXPORT}: with Jackson's eager fetching each function's types were
  * introspected (and their classes loaded) at every cold start. The mapper Funqy uses is a copy of
  * this one. Nothing changes in what is read or written.
+ * <p>
+ * Not in a native build: there Quarkus's static init, Funqy's readers and writers with it, runs while
+ * the image is built, so eager fetching builds every function's (de)serializers into the image heap
+ * instead, and no cold start pays for them (see io.ctf.nativeimage.JsonPriming for the rest).
  */
 @Singleton
 public class LazyJsonBinding implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        if (ImageMode.current() == ImageMode.NATIVE_BUILD) {
+            return;
+        }
         mapper.disable(DeserializationFeature.EAGER_DESERIALIZER_FETCH);
         mapper.disable(SerializationFeature.EAGER_SERIALIZER_FETCH);
     }

@@ -1,5 +1,6 @@
 package io.ctf.metrics;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -8,10 +9,12 @@ import software.amazon.cloudwatchlogs.emf.environment.Environment;
 import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
+import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -130,6 +133,35 @@ public class Metrics {
             record.putProperty("requestId", requestId.toString());
         }
         return record;
+    }
+
+    /**
+     * One record of each shape {@link #write} writes (a dimension or none, counts and a latency, the
+     * request id), not written anywhere. Serialising them builds the EMF library's serializers (its
+     * mapper is a static of its own), which a native build does at build time (io.ctf.nativeimage.JsonPriming).
+     */
+    public static List<MetricsContext> sampleRecords() {
+        MetricsContext delivery = sample(DimensionSet.of(MetricNames.OUTCOME, DeliveryOutcome.STORED.value()));
+        delivery.putMetric(MetricNames.DELIVERIES, 1, Unit.COUNT);
+        delivery.putMetric(MetricNames.STORE_LATENCY, 1.5, Unit.MILLISECONDS);
+        MetricsContext batch = sample(new DimensionSet());
+        batch.putMetric(MetricNames.EVENTS_PUBLISHED, 1, Unit.COUNT);
+        return List.of(delivery, batch);
+    }
+
+    /** Serialises {@link #sampleRecords()} and discards the JSON. */
+    public static void primeSerializers() throws JsonProcessingException {
+        for (MetricsContext record : sampleRecords()) {
+            record.serialize();
+        }
+    }
+
+    private static MetricsContext sample(DimensionSet dimensions) {
+        MetricsContext context = new MetricsContext();
+        context.setNamespace("priming");
+        context.setDimensions(dimensions);
+        context.putProperty("requestId", "priming");
+        return context;
     }
 
     private Environment environment() {

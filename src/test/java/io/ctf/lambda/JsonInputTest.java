@@ -26,7 +26,7 @@ class JsonInputTest {
     final JsonInput inputs = new JsonInput();
 
     {
-        inputs.json = json;
+        inputs.customize(json);
     }
 
     @ParameterizedTest
