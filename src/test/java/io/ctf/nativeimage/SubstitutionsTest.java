@@ -1,5 +1,6 @@
 package io.ctf.nativeimage;
 
+import com.oracle.svm.core.annotate.Alias;
 import com.oracle.svm.core.annotate.Substitute;
 import com.oracle.svm.core.annotate.TargetClass;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,19 @@ class SubstitutionsTest {
     static final List<Class<?>> SUBSTITUTIONS = List.of(
             Target_com_networknt_schema_serialization_YamlMapperFactory.class,
             Target_software_amazon_awssdk_checksums_internal_ChecksumProvider.class,
-            Target_software_amazon_awssdk_http_auth_aws_internal_signer_util_OptionalDependencyLoaderUtil.class);
+            Target_software_amazon_awssdk_http_auth_aws_internal_signer_util_OptionalDependencyLoaderUtil.class,
+            Target_software_amazon_awssdk_core_interceptor_ClasspathInterceptorChainFactory.class,
+            Target_software_amazon_awssdk_services_dynamodb_endpoints_internal_DefaultPartitionDataProvider.class,
+            Target_software_amazon_awssdk_services_eventbridge_endpoints_internal_DefaultPartitionDataProvider.class,
+            Target_software_amazon_awssdk_services_ssm_endpoints_internal_DefaultPartitionDataProvider.class,
+            Target_software_amazon_awssdk_services_secretsmanager_endpoints_internal_DefaultPartitionDataProvider.class);
+
+    /** The SDK client builders of the services in {@link SdkClasspathFiles#SERVICES}. */
+    static final Map<String, String> BUILDERS = Map.of(
+            "dynamodb", "software.amazon.awssdk.services.dynamodb.DefaultDynamoDbBaseClientBuilder",
+            "eventbridge", "software.amazon.awssdk.services.eventbridge.DefaultEventBridgeBaseClientBuilder",
+            "ssm", "software.amazon.awssdk.services.ssm.DefaultSsmBaseClientBuilder",
+            "secretsmanager", "software.amazon.awssdk.services.secretsmanager.DefaultSecretsManagerBaseClientBuilder");
 
     @Test
     void everySubstitutedMethodExistsInItsTargetWithTheSameSignature() throws Exception {
@@ -37,7 +51,8 @@ class SubstitutionsTest {
             List<Method> substituted = Arrays.stream(substitution.getDeclaredMethods())
                     .filter(m -> m.isAnnotationPresent(Substitute.class)).toList();
             assertThat(substituted).as("%s substitutes something", substitution.getSimpleName()).isNotEmpty();
-            for (Method method : substituted) {
+            List<Method> aliases = Arrays.stream(substitution.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Alias.class)).toList();
+            for (Method method : java.util.stream.Stream.concat(substituted.stream(), aliases.stream()).toList()) {
                 Method original = target.getDeclaredMethod(method.getName(), method.getParameterTypes());
                 assertThat(original.getReturnType()).as("%s return type", original).isEqualTo(method.getReturnType());
                 assertThat(Modifier.isStatic(original.getModifiers())).as("%s static", original).isEqualTo(Modifier.isStatic(method.getModifiers()));
@@ -52,10 +67,14 @@ class SubstitutionsTest {
         assertThat(new AwsCrtAbsent().getAsBoolean()).isTrue();
         assertThat(new HttpAuthAwsCrtAbsent().getAsBoolean()).isTrue();
         assertThat(ClassPresence.present(JacksonYamlAbsent.class.getName())).as("the check itself finds a present class").isTrue();
+        assertThat(new SdkClasspathFiles.PartitionsFileAbsent().getAsBoolean()).isTrue();
         for (Class<?> substitution : SUBSTITUTIONS) {
+            if (substitution == Target_software_amazon_awssdk_core_interceptor_ClasspathInterceptorChainFactory.class) {
+                continue; // always on: it looks up every list that was on the class path (below)
+            }
             assertThat(substitution.getAnnotation(TargetClass.class).onlyWith())
                     .as("%s switches itself off when its artifact is there", substitution.getSimpleName())
-                    .containsAnyOf(JacksonYamlAbsent.class, AwsCrtAbsent.class, HttpAuthAwsCrtAbsent.class);
+                    .containsAnyOf(JacksonYamlAbsent.class, AwsCrtAbsent.class, HttpAuthAwsCrtAbsent.class, SdkClasspathFiles.PartitionsFileAbsent.class);
         }
     }
 
@@ -104,6 +123,86 @@ class SubstitutionsTest {
 
         assertThat(jvm).isInstanceOf(RuntimeException.class).hasMessageContaining("http-auth-aws-crt");
         assertThat(substituted).isExactlyInstanceOf(jvm.getClass()).hasMessage(jvm.getMessage());
+    }
+
+    /** The file names here are the ones the SDK's code asks for: a renamed file would be looked up again. */
+    @Test
+    void theSdkAsksForTheFilesNamedInSdkClasspathFiles() throws Exception {
+        assertThat(BUILDERS.keySet()).containsExactlyInAnyOrderElementsOf(SdkClasspathFiles.SERVICES);
+        assertThat(SdkClasspathFiles.interceptorLists()).hasSize(SdkClasspathFiles.SERVICES.size() + 1);
+        assertThat(constants("software.amazon.awssdk.core.interceptor.ClasspathInterceptorChainFactory"))
+                .contains(SdkClasspathFiles.GLOBAL_INTERCEPTORS);
+        for (var service : BUILDERS.entrySet()) {
+            assertThat(constants(service.getValue())).as(service.getValue())
+                    .contains("software/amazon/awssdk/services/" + service.getKey() + "/execution.interceptors");
+            assertThat(constants("software.amazon.awssdk.services." + service.getKey() + ".endpoints.internal.DefaultPartitionDataProvider"))
+                    .contains(SdkClasspathFiles.PARTITIONS);
+        }
+    }
+
+    /** Every AWS service module the pom ships is one whose look-ups are known. */
+    @Test
+    void everyAwsServiceOfThePomIsInSdkClasspathFiles() throws Exception {
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        var dependency = java.util.regex.Pattern.compile(
+                "<groupId>software\\.amazon\\.awssdk</groupId>\\s*<artifactId>([a-z0-9-]+)</artifactId>");
+        var services = new java.util.TreeSet<String>();
+        var m = dependency.matcher(pom);
+        while (m.find()) {
+            if (SubstitutionsTest.class.getClassLoader().getResource("software/amazon/awssdk/services/" + m.group(1) + "/") != null) {
+                services.add(m.group(1));
+            }
+        }
+        assertThat(services).containsExactlyInAnyOrderElementsOf(SdkClasspathFiles.SERVICES);
+    }
+
+    @Test
+    void anInterceptorListAbsentAtBuildTimeIsNoneAsTheLibraryFindsNone() throws Exception {
+        // The global list is on no class path of this build (the dynamodb one is, in the provided-scope
+        // dynamodb-enhanced of DynamoDB Local, never shipped: the image's class path decides).
+        String path = SdkClasspathFiles.GLOBAL_INTERCEPTORS;
+        assertThat(SdkClasspathFiles.ABSENT_INTERCEPTOR_LISTS).contains(path);
+        assertThat(SdkClasspathFiles.absent(List.of("application.properties", path))).containsExactly(path);
+
+        var library = new software.amazon.awssdk.core.interceptor.ClasspathInterceptorChainFactory();
+        assertThat(library.getInterceptors(path)).isEmpty();
+        var constructor = Target_software_amazon_awssdk_core_interceptor_ClasspathInterceptorChainFactory.class.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Method substituted = Target_software_amazon_awssdk_core_interceptor_ClasspathInterceptorChainFactory.class
+                .getDeclaredMethod("createExecutionInterceptorsFromClasspath", String.class);
+        substituted.setAccessible(true);
+        assertThat((java.util.Collection<?>) substituted.invoke(constructor.newInstance(), path)).isEmpty();
+    }
+
+    @Test
+    void withoutAPartitionsFileThePartitionsAreTheCompiledOnesAsOnTheJvm() throws Exception {
+        for (Class<?> substitution : SUBSTITUTIONS) {
+            if (!substitution.getSimpleName().endsWith("DefaultPartitionDataProvider")) {
+                continue;
+            }
+            Class<?> provider = target(substitution);
+            var constructor = provider.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            Object library = constructor.newInstance();
+            Method classpathFile = provider.getDeclaredMethod("classpathPartitionsFile");
+            classpathFile.setAccessible(true);
+            assertThat((java.util.Optional<?>) classpathFile.invoke(library)).as("%s finds no file", provider).isEmpty();
+            assertThat(provider.getMethod("loadPartitions").invoke(library)).as("compiled partitions").isNotNull();
+
+            var ours = substitution.getDeclaredConstructor();
+            ours.setAccessible(true);
+            Method substituted = substitution.getDeclaredMethod("classpathPartitionsFile");
+            substituted.setAccessible(true);
+            assertThat((java.util.Optional<?>) substituted.invoke(ours.newInstance())).isEmpty();
+        }
+    }
+
+    /** The string constants of a class, as its class file holds them. */
+    static String constants(String className) throws java.io.IOException {
+        try (var in = SubstitutionsTest.class.getClassLoader().getResourceAsStream(className.replace('.', '/') + ".class")) {
+            assertThat(in).as(className).isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     static Class<?> target(Class<?> substitution) throws ClassNotFoundException {
