@@ -35,7 +35,9 @@ class SubstitutionsTest {
             Target_software_amazon_awssdk_services_dynamodb_endpoints_internal_DefaultPartitionDataProvider.class,
             Target_software_amazon_awssdk_services_eventbridge_endpoints_internal_DefaultPartitionDataProvider.class,
             Target_software_amazon_awssdk_services_ssm_endpoints_internal_DefaultPartitionDataProvider.class,
-            Target_software_amazon_awssdk_services_secretsmanager_endpoints_internal_DefaultPartitionDataProvider.class);
+            Target_software_amazon_awssdk_services_secretsmanager_endpoints_internal_DefaultPartitionDataProvider.class,
+            Target_io_quarkus_rest_client_reactive_runtime_RestClientListeners.class,
+            Target_io_quarkus_rest_client_reactive_QuarkusRestClientBuilder.class);
 
     /** The SDK client builders of the services in {@link SdkClasspathFiles#SERVICES}. */
     static final Map<String, String> BUILDERS = Map.of(
@@ -68,13 +70,16 @@ class SubstitutionsTest {
         assertThat(new HttpAuthAwsCrtAbsent().getAsBoolean()).isTrue();
         assertThat(ClassPresence.present(JacksonYamlAbsent.class.getName())).as("the check itself finds a present class").isTrue();
         assertThat(new SdkClasspathFiles.PartitionsFileAbsent().getAsBoolean()).isTrue();
+        assertThat(new ServiceFilesAbsent.RestClientListeners().getAsBoolean()).isTrue();
+        assertThat(new ServiceFilesAbsent.RestClientBuilderListeners().getAsBoolean()).isTrue();
         for (Class<?> substitution : SUBSTITUTIONS) {
             if (substitution == Target_software_amazon_awssdk_core_interceptor_ClasspathInterceptorChainFactory.class) {
                 continue; // always on: it looks up every list that was on the class path (below)
             }
             assertThat(substitution.getAnnotation(TargetClass.class).onlyWith())
                     .as("%s switches itself off when its artifact is there", substitution.getSimpleName())
-                    .containsAnyOf(JacksonYamlAbsent.class, AwsCrtAbsent.class, HttpAuthAwsCrtAbsent.class, SdkClasspathFiles.PartitionsFileAbsent.class);
+                    .containsAnyOf(JacksonYamlAbsent.class, AwsCrtAbsent.class, HttpAuthAwsCrtAbsent.class, SdkClasspathFiles.PartitionsFileAbsent.class,
+                            ServiceFilesAbsent.RestClientListeners.class, ServiceFilesAbsent.RestClientBuilderListeners.class);
         }
     }
 
@@ -195,6 +200,27 @@ class SubstitutionsTest {
             substituted.setAccessible(true);
             assertThat((java.util.Optional<?>) substituted.invoke(ours.newInstance())).isEmpty();
         }
+    }
+
+    @Test
+    void withoutListenerProvidersTheRestClientIsBuiltAsOnTheJvm() throws Exception {
+        assertThat(ServiceFilesAbsent.RestClientListeners.SERVICE).isEqualTo(org.eclipse.microprofile.rest.client.spi.RestClientListener.class.getName());
+        assertThat(ServiceFilesAbsent.RestClientBuilderListeners.SERVICE)
+                .isEqualTo(org.eclipse.microprofile.rest.client.spi.RestClientBuilderListener.class.getName());
+        // What the service files name is what the library's ServiceLoader reads.
+        assertThat(constants("io.quarkus.rest.client.reactive.runtime.RestClientListeners")).contains("org/eclipse/microprofile/rest/client/spi/RestClientListener");
+        assertThat(constants("io.quarkus.rest.client.reactive.QuarkusRestClientBuilder")).contains("org/eclipse/microprofile/rest/client/spi/RestClientBuilderListener");
+
+        Class<?> listeners = target(Target_io_quarkus_rest_client_reactive_runtime_RestClientListeners.class);
+        assertThat((java.util.Collection<?>) call(listeners, "get")).isEmpty();
+        assertThat(Target_io_quarkus_rest_client_reactive_runtime_RestClientListeners.get()).isEmpty();
+
+        Object library = io.quarkus.rest.client.reactive.QuarkusRestClientBuilder.newBuilder();
+        Object substituted = Target_io_quarkus_rest_client_reactive_QuarkusRestClientBuilder.newBuilder();
+        assertThat(substituted).isExactlyInstanceOf(library.getClass());
+        var delegate = library.getClass().getDeclaredField("delegate");
+        delegate.setAccessible(true);
+        assertThat(delegate.get(substituted)).isExactlyInstanceOf(delegate.get(library).getClass());
     }
 
     /** The string constants of a class, as its class file holds them. */
