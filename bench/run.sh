@@ -20,7 +20,9 @@
 # with -Dbaseline=extensions; found automatically in bench/baseline/target/extensions/ as
 # function.zip and function-native.zip), --native-options '...' (default
 # -XX:MaxRAM=<memory>m), --warm interleaved (the last run's warm invocations in turns across the
-# targets instead of one target after the other), --out file.
+# targets instead of one target after the other), --native-only true (the native targets alone: no JVM
+# run's JIT threads, nor the stubs' after serving it, share the cores with a native cold start),
+# --warmup-runs N (N unrecorded rounds of every target first, while the stubs' JVMs compile), --out file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"

@@ -63,6 +63,9 @@ public class Bench {
                 }
             }
         }
+        if (o.nativeOnly) {
+            targets.removeIf(t -> t.mode == Target.Mode.JVM);
+        }
         // The peer (another runtime's version of one function), when that function is measured.
         if (o.peerProps != null) {
             Target peer = Target.loadPeer(o.peerProps, o.peerZip, o);
@@ -74,6 +77,14 @@ public class Bench {
         try (Stubs stubs = new Stubs(o, tools)) {
             for (Target t : targets) {
                 t.prepare(stubs);
+            }
+            // Unrecorded starts first: the stubs' JVMs (and this one) compile their code while serving them,
+            // on the cores the measured starts then have to themselves.
+            for (int run = 1; run <= o.warmupRuns; run++) {
+                for (Target t : targets) {
+                    FunctionProcess.runOnce(t, 1000 + run, 0, tools, o);
+                }
+                System.out.printf(Locale.ROOT, "warm-up round %d/%d done (not recorded)%n", run, o.warmupRuns);
             }
             // Interleaved (bare, f1, f2, bare, f1, f2, ...): drift on a shared machine hits every target alike.
             for (int run = 1; run <= o.runs; run++) {

@@ -37,6 +37,10 @@ final class Options {
     String nativeOptions;
     /** The last run's warm invocations taken in turns across the targets ({@code --warm interleaved}) rather than target by target. */
     boolean warmInterleaved;
+    /** Only the native targets: no JVM runs, whose JIT threads (and the stubs' after them) share the cores. */
+    boolean nativeOnly;
+    /** Rounds of every target before the recorded ones, not recorded. */
+    int warmupRuns;
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -65,6 +69,8 @@ final class Options {
                 case "--only" -> o.only = v.isBlank() ? List.of() : List.of(v.split(","));
                 case "--variant" -> o.variants.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
                 case "--runs" -> o.runs = Integer.parseInt(v);
+                case "--native-only" -> o.nativeOnly = Boolean.parseBoolean(v);
+                case "--warmup-runs" -> o.warmupRuns = Integer.parseInt(v);
                 case "--invocations" -> o.invocations = Integer.parseInt(v);
                 case "--memory" -> o.memoryMb = Integer.parseInt(v);
                 case "--wiremock-version" -> o.wiremockVersion = v;

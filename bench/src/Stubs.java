@@ -50,7 +50,9 @@ final class Stubs implements AutoCloseable {
             case "wiremock" -> {
                 cmd.addAll(List.of("-jar", dir.resolve("wiremock-standalone-" + o.wiremockVersion + ".jar").toString(),
                         "--port", Integer.toString(port), "--bind-address", "127.0.0.1",
-                        "--root-dir", o.bench.resolve("stubs/wiremock").toString(), "--disable-banner"));
+                        "--root-dir", o.bench.resolve("stubs/wiremock").toString(), "--disable-banner",
+                        // A stand-in answers; it need not record: the journal costs each request time of its own.
+                        "--no-request-journal", "--disable-request-logging"));
                 env = Map.of("WIREMOCK_URL", "http://127.0.0.1:" + port);
             }
             default -> throw new IllegalArgumentException("unknown stub '" + stub + "' (dynamodb, wiremock)");
