@@ -30,6 +30,36 @@ abstract class ServiceFilesAbsent implements BooleanSupplier {
         }
     }
 
+    /**
+     * Whether the only {@code jakarta.json.spi.JsonProvider} the class path's service files name is
+     * Parsson's, the API's default: then {@code JsonProvider.provider()} always makes one of those.
+     */
+    static final class ParssonIsTheOnlyJsonProvider implements BooleanSupplier {
+        static final String SERVICE = "jakarta.json.spi.JsonProvider";
+        static final String PARSSON = "org.eclipse.parsson.JsonProviderImpl";
+
+        @Override
+        public boolean getAsBoolean() {
+            try {
+                var named = new java.util.TreeSet<String>();
+                var files = SdkClasspathFiles.class.getClassLoader().getResources("META-INF/services/" + SERVICE);
+                while (files.hasMoreElements()) {
+                    try (var in = files.nextElement().openStream()) {
+                        for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                            String provider = line.replaceAll("#.*", "").trim();
+                            if (!provider.isEmpty()) {
+                                named.add(provider);
+                            }
+                        }
+                    }
+                }
+                return named.equals(java.util.Set.of(PARSSON));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+    }
+
     /** MicroProfile REST Client's {@code RestClientBuilderListener}: told of every REST client builder made. */
     static final class RestClientBuilderListeners extends ServiceFilesAbsent {
         static final String SERVICE = "org.eclipse.microprofile.rest.client.spi.RestClientBuilderListener";

@@ -37,7 +37,8 @@ class SubstitutionsTest {
             Target_software_amazon_awssdk_services_ssm_endpoints_internal_DefaultPartitionDataProvider.class,
             Target_software_amazon_awssdk_services_secretsmanager_endpoints_internal_DefaultPartitionDataProvider.class,
             Target_io_quarkus_rest_client_reactive_runtime_RestClientListeners.class,
-            Target_io_quarkus_rest_client_reactive_QuarkusRestClientBuilder.class);
+            Target_io_quarkus_rest_client_reactive_QuarkusRestClientBuilder.class,
+            Target_jakarta_json_spi_JsonProvider.class);
 
     /** The SDK client builders of the services in {@link SdkClasspathFiles#SERVICES}. */
     static final Map<String, String> BUILDERS = Map.of(
@@ -72,6 +73,7 @@ class SubstitutionsTest {
         assertThat(new SdkClasspathFiles.PartitionsFileAbsent().getAsBoolean()).isTrue();
         assertThat(new ServiceFilesAbsent.RestClientListeners().getAsBoolean()).isTrue();
         assertThat(new ServiceFilesAbsent.RestClientBuilderListeners().getAsBoolean()).isTrue();
+        assertThat(new ServiceFilesAbsent.ParssonIsTheOnlyJsonProvider().getAsBoolean()).isTrue();
         for (Class<?> substitution : SUBSTITUTIONS) {
             if (substitution == Target_software_amazon_awssdk_core_interceptor_ClasspathInterceptorChainFactory.class) {
                 continue; // always on: it looks up every list that was on the class path (below)
@@ -79,7 +81,8 @@ class SubstitutionsTest {
             assertThat(substitution.getAnnotation(TargetClass.class).onlyWith())
                     .as("%s switches itself off when its artifact is there", substitution.getSimpleName())
                     .containsAnyOf(JacksonYamlAbsent.class, AwsCrtAbsent.class, HttpAuthAwsCrtAbsent.class, SdkClasspathFiles.PartitionsFileAbsent.class,
-                            ServiceFilesAbsent.RestClientListeners.class, ServiceFilesAbsent.RestClientBuilderListeners.class);
+                            ServiceFilesAbsent.RestClientListeners.class, ServiceFilesAbsent.RestClientBuilderListeners.class,
+                            ServiceFilesAbsent.ParssonIsTheOnlyJsonProvider.class);
         }
     }
 
@@ -221,6 +224,22 @@ class SubstitutionsTest {
         var delegate = library.getClass().getDeclaredField("delegate");
         delegate.setAccessible(true);
         assertThat(delegate.get(substituted)).isExactlyInstanceOf(delegate.get(library).getClass());
+    }
+
+    @Test
+    void theJsonProviderIsParssonsAsOnTheJvmAndTheSystemPropertyStillPicks() {
+        assertThat(jakarta.json.spi.JsonProvider.provider()).isExactlyInstanceOf(org.eclipse.parsson.JsonProviderImpl.class);
+        assertThat(Target_jakarta_json_spi_JsonProvider.provider()).isExactlyInstanceOf(org.eclipse.parsson.JsonProviderImpl.class)
+                .isNotSameAs(Target_jakarta_json_spi_JsonProvider.provider());
+        assertThat(ServiceFilesAbsent.ParssonIsTheOnlyJsonProvider.PARSSON).isEqualTo(org.eclipse.parsson.JsonProviderImpl.class.getName());
+        assertThat(ServiceFilesAbsent.ParssonIsTheOnlyJsonProvider.SERVICE).isEqualTo(jakarta.json.spi.JsonProvider.class.getName());
+        // With the property set the substitution defers to the library's newInstance (an alias, here unbound).
+        System.setProperty(jakarta.json.spi.JsonProvider.JSONP_PROVIDER_FACTORY, org.eclipse.parsson.JsonProviderImpl.class.getName());
+        try {
+            assertThat(catchThrowable(Target_jakarta_json_spi_JsonProvider::provider)).isInstanceOf(AssertionError.class);
+        } finally {
+            System.clearProperty(jakarta.json.spi.JsonProvider.JSONP_PROVIDER_FACTORY);
+        }
     }
 
     /** The string constants of a class, as its class file holds them. */
