@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -26,13 +26,15 @@ import java.util.Map;
  * Unknown fields are ignored: Step Functions often passes its whole state as the input.
  * <p>
  * The strictness lives in a mapper of its own, a copy of the application's: Composio's answers go on
- * being read leniently by the application's mapper. The copy is made when Quarkus makes that mapper
- * (this is its last customizer but one, so every other customisation is in it), which a native build
- * does at build time: {@link #prime} can then build the input types' deserializers into the image.
+ * being read leniently by the application's mapper. This is that mapper's last customizer but one, so
+ * it is handed the finished mapper when Quarkus makes it (which a native build does at build time); the
+ * copy is made on first use, so a function that reads no input never pays for it, and {@link #prime}
+ * can make it, with the input types' deserializers, while the image is built.
  */
 @Singleton
 public class JsonInput implements ObjectMapperCustomizer {
 
+    private volatile ObjectMapper application;
     private volatile ObjectMapper strict;
 
     /** After every other customizer, before io.ctf.nativeimage.JsonPriming (the lowest). */
@@ -43,7 +45,8 @@ public class JsonInput implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper application) {
-        strict = strict(application);
+        this.application = application;
+        this.strict = null;
     }
 
     /**
@@ -79,8 +82,12 @@ public class JsonInput implements ObjectMapperCustomizer {
     private ObjectMapper strict() {
         ObjectMapper current = strict;
         if (current == null) {
-            // Quarkus makes the application's mapper at start-up (the Lambda extensions ask for it).
-            throw new IllegalStateException("JsonInput has no mapper: the application's ObjectMapper was never made");
+            ObjectMapper base = application;
+            if (base == null) {
+                // Quarkus makes the application's mapper at start-up (the Lambda extensions ask for it).
+                throw new IllegalStateException("JsonInput has no mapper: the application's ObjectMapper was never made");
+            }
+            current = strict = strict(base);
         }
         return current;
     }
