@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Files the AWS SDK looks for on the class path whenever a client is built, none of which this
@@ -28,7 +29,7 @@ final class SdkClasspathFiles {
     }
 
     static List<String> interceptorLists() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(GLOBAL_INTERCEPTORS),
+        return Stream.concat(Stream.of(GLOBAL_INTERCEPTORS),
                 SERVICES.stream().map(service -> "software/amazon/awssdk/services/" + service + "/execution.interceptors")).toList();
     }
 
@@ -37,7 +38,7 @@ final class SdkClasspathFiles {
     }
 
     static boolean absent(String path) {
-        return SdkClasspathFiles.class.getClassLoader().getResource(path) == null;
+        return !ClassPresence.resourcePresent(path);
     }
 
     /** True while no {@code partitions.json} overrides the partitions compiled into the SDK's services. */

@@ -1,5 +1,7 @@
 package io.ctf.nativeimage;
 
+import java.io.IOException;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,7 +20,7 @@ abstract class ServiceFilesAbsent implements BooleanSupplier {
 
     @Override
     public boolean getAsBoolean() {
-        return SdkClasspathFiles.absent("META-INF/services/" + service);
+        return !ClassPresence.resourcePresent("META-INF/services/" + service);
     }
 
     /** MicroProfile REST Client's {@code RestClientListener}: told of every REST client built. */
@@ -30,9 +32,19 @@ abstract class ServiceFilesAbsent implements BooleanSupplier {
         }
     }
 
+    /** MicroProfile REST Client's {@code RestClientBuilderListener}: told of every REST client builder made. */
+    static final class RestClientBuilderListeners extends ServiceFilesAbsent {
+        static final String SERVICE = "org.eclipse.microprofile.rest.client.spi.RestClientBuilderListener";
+
+        RestClientBuilderListeners() {
+            super(SERVICE);
+        }
+    }
+
     /**
-     * Whether the only {@code jakarta.json.spi.JsonProvider} the class path's service files name is
-     * Parsson's, the API's default: then {@code JsonProvider.provider()} always makes one of those.
+     * Not a file's absence but its content: whether the only {@code jakarta.json.spi.JsonProvider} the
+     * class path's service files name is Parsson's, the API's default, so that
+     * {@code JsonProvider.provider()} always makes one of those.
      */
     static final class ParssonIsTheOnlyJsonProvider implements BooleanSupplier {
         static final String SERVICE = "jakarta.json.spi.JsonProvider";
@@ -41,31 +53,10 @@ abstract class ServiceFilesAbsent implements BooleanSupplier {
         @Override
         public boolean getAsBoolean() {
             try {
-                var named = new java.util.TreeSet<String>();
-                var files = SdkClasspathFiles.class.getClassLoader().getResources("META-INF/services/" + SERVICE);
-                while (files.hasMoreElements()) {
-                    try (var in = files.nextElement().openStream()) {
-                        for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
-                            String provider = line.replaceAll("#.*", "").trim();
-                            if (!provider.isEmpty()) {
-                                named.add(provider);
-                            }
-                        }
-                    }
-                }
-                return named.equals(java.util.Set.of(PARSSON));
-            } catch (java.io.IOException e) {
+                return ClassPresence.serviceProviders(SERVICE).equals(Set.of(PARSSON));
+            } catch (IOException e) {
                 return false;
             }
-        }
-    }
-
-    /** MicroProfile REST Client's {@code RestClientBuilderListener}: told of every REST client builder made. */
-    static final class RestClientBuilderListeners extends ServiceFilesAbsent {
-        static final String SERVICE = "org.eclipse.microprofile.rest.client.spi.RestClientBuilderListener";
-
-        RestClientBuilderListeners() {
-            super(SERVICE);
         }
     }
 }
